@@ -1,0 +1,1 @@
+"""piiguard: find, classify and redact personal information in Chinese text and tables."""

@@ -1,0 +1,54 @@
+"""Check-digit algorithms shared by the identifier modules.
+
+>>> luhn_is_valid('6222021234567890128'), luhn_calc('622202123456789012')
+(True, '8')
+>>> mod11_2_calc('11010519491231002')
+'X'
+"""
+
+from __future__ import annotations
+
+__all__ = ["is_digits", "luhn_calc", "luhn_checksum", "luhn_is_valid", "mod11_2_calc"]
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def is_digits(value: str) -> bool:
+    """True when ``value`` is non-empty and only ASCII digits.
+
+    ``str.isdigit`` also accepts ``'²'`` and other Unicode digits, which are not digits of
+    an identifier.
+    """
+    return bool(value) and _ASCII_DIGITS.issuperset(value)
+
+
+def luhn_checksum(number: str) -> int:
+    """The Luhn (mod 10) sum of a digit string; 0 means valid."""
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = ord(ch) - 48
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10
+
+
+def luhn_is_valid(number: str) -> bool:
+    """True when ``number`` (ASCII digits) passes the Luhn check."""
+    return is_digits(number) and luhn_checksum(number) == 0
+
+
+def luhn_calc(partial: str) -> str:
+    """The Luhn check digit to append to ``partial``."""
+    return str((10 - luhn_checksum(partial + "0")) % 10)
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def mod11_2_calc(body17: str) -> str:
+    """ISO 7064 MOD 11-2 check character of a 17-digit body (GB 11643-1999)."""
+    total = sum((ord(c) - 48) * w for c, w in zip(body17, _ID_WEIGHTS))
+    return "10X98765432"[total % 11]

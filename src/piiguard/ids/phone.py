@@ -1,0 +1,121 @@
+"""PHONE_NUMBER: mainland China mobile and landline numbers.
+
+Mobile numbers have 11 digits starting 13-19; which 3- and 4-digit prefixes are
+allocated (including virtual operators' 170/171/162/165/167) is read from the
+``phonenumbers`` metadata (libphonenumber's CN mobile pattern), not from a hand-written
+table. Landlines are an area code (010, 02x, 0xxx) and a 7- or 8-digit local number,
+checked against the same metadata's fixed-line pattern; an extension (-801, 转802,
+ext. 12) may follow. A ``+86``/``0086``/``(86)`` prefix may precede either.
+
+>>> is_valid('+86 138-1234-5678')
+True
+>>> is_valid('12345678901')
+False
+>>> is_valid('(0755)8888-6666转801')
+True
+>>> parse('13812345678')['kind']
+'mobile'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..exceptions import InvalidComponent, InvalidFormat, InvalidLength
+from ._checksum import is_digits
+
+__all__ = ["compact", "is_valid", "parse", "split_extension", "validate"]
+
+_EXTENSION_RE = re.compile(r"(?:\s*(?:转|分机|ext\.?|x|#|-)\s*)(\d{1,6})$", re.IGNORECASE)
+_COUNTRY_RE = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）)[\s-]*")
+_STRIP = str.maketrans("", "", " -()（）")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # phonenumbers keeps CN metadata as generated Python; load it once and use its
+    # national-number patterns directly, which is far faster than phonenumbers.parse.
+    from phonenumbers import PhoneMetadata
+
+    meta = PhoneMetadata.metadata_for_region("CN")
+    if meta is None:  # pragma: no cover - phonenumbers always ships CN
+        raise RuntimeError("phonenumbers has no CN metadata")
+    mobile = re.compile(meta.mobile.national_number_pattern)
+    fixed = re.compile(meta.fixed_line.national_number_pattern)
+    return mobile, fixed
+
+
+def split_extension(number: str) -> tuple[str, str]:
+    """Split a trailing extension (``转801``, ``-801``, ``ext 12``) off a landline."""
+    m = _EXTENSION_RE.search(number)
+    if m is None:
+        return number, ""
+    return number[: m.start()], m.group(1)
+
+
+def compact(number: str) -> str:
+    """The national number: digits only, without country prefix or extension."""
+    number = _COUNTRY_RE.sub("", number.strip())
+    digits = number.translate(_STRIP)
+    if is_digits(digits) and len(digits) == 11 and digits[0] == "1":
+        return digits
+    number, _ext = split_extension(number)
+    return number.translate(_STRIP)
+
+
+def _classify(national: str) -> str:
+    mobile, fixed = _patterns()
+    if len(national) == 11 and national[0] == "1":
+        if mobile.fullmatch(national):
+            return "mobile"
+        raise InvalidComponent()
+    if national[:1] == "0" and 10 <= len(national) <= 12:
+        if fixed.fullmatch(national[1:]):
+            return "landline"
+        raise InvalidComponent()
+    raise InvalidLength()
+
+
+def validate(number: str) -> str:
+    """Check the number and return its national form (digits, no extension).
+
+    Raises:
+        InvalidFormat: not digits after removing separators and prefixes.
+        InvalidLength: neither an 11-digit mobile nor an area code plus 7-8 digits.
+        InvalidComponent: an unallocated mobile prefix or an unknown area code.
+    """
+    national = compact(number)
+    if not is_digits(national):
+        raise InvalidFormat()
+    _classify(national)
+    return national
+
+
+def is_valid(number: object) -> bool:
+    """True when ``number`` is a valid mainland mobile or landline; never raises."""
+    if not isinstance(number, str):
+        return False
+    try:
+        validate(number)
+    except ValueError:
+        return False
+    return True
+
+
+def area_code(national: str) -> str:
+    """The area code of a landline's national number (010, 021, 0755 ...)."""
+    return national[:3] if national[1] in "12" else national[:4]
+
+
+def parse(number: str) -> dict[str, object]:
+    """Facts: kind (mobile/landline), the area code of a landline, an extension flag."""
+    national = validate(number)
+    kind = _classify(national)
+    facts: dict[str, object] = {"kind": kind}
+    if kind == "landline":
+        facts["area_code"] = area_code(national)
+        facts["has_extension"] = bool(split_extension(_COUNTRY_RE.sub("", number.strip()))[1])
+    else:
+        facts["prefix"] = national[:3]
+    return facts
