@@ -34,9 +34,9 @@ def format_validator(
     return validate, is_valid
 
 
-_SEPARATORS = str.maketrans("", "", " -·")
+_SEPARATORS = str.maketrans("", "", " -·•")
 
 
 def compact_upper(number: str) -> str:
-    """Remove spaces, dashes and middle dots and upper-case."""
+    """Remove spaces, dashes and middle dots, and upper-case."""
     return number.translate(_SEPARATORS).strip().upper()

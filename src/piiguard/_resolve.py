@@ -1,0 +1,73 @@
+"""Resolve overlapping findings: the most specific valid one wins.
+
+Structured identifiers are checked by validators, so they beat model-based findings
+(an ID number inside an address is an ID; the address is trimmed around it). Among
+identifiers, a higher spec ``priority`` wins (an 18-digit resident ID over a bank card
+of the same digits), then the longer span, then the higher score. Patterns already
+refuse to cut an identifier out of a longer digit run, so a 19-digit card never also
+yields a phone number.
+"""
+
+from __future__ import annotations
+
+from ._types import Finding
+
+__all__ = ["resolve"]
+
+_MIN_TRIMMED = 2
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _greedy(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
+    ranked = sorted(
+        findings,
+        key=lambda f: (-priority.get(f.entity_type, 0), -(f.end - f.start), -f.score, f.start),
+    )
+    kept: list[Finding] = []
+    for f in ranked:
+        if not any(_overlaps(f, k) for k in kept):
+            kept.append(f)
+    return kept
+
+
+def _trim(f: Finding, blockers: list[Finding]) -> Finding | None:
+    """The longest piece of ``f`` that overlaps none of ``blockers``."""
+    pieces = [(f.start, f.end)]
+    for b in blockers:
+        nxt = []
+        for s, e in pieces:
+            if b.end <= s or b.start >= e:
+                nxt.append((s, e))
+                continue
+            if b.start > s:
+                nxt.append((s, b.start))
+            if b.end < e:
+                nxt.append((b.end, e))
+        pieces = nxt
+    best = max(pieces, key=lambda p: p[1] - p[0], default=None)
+    if best is None or best[1] - best[0] < _MIN_TRIMMED:
+        return None
+    if best == (f.start, f.end):
+        return f
+    meta = {k: v for k, v in f.metadata.items() if k != "rest_start"}
+    meta["trimmed"] = True
+    return Finding(best[0], best[1], f.entity_type, f.score, f.recognizer, meta)
+
+
+def resolve(structured: list[Finding], other: list[Finding], priority: dict[str, int]) -> list[Finding]:
+    """Return non-overlapping findings sorted by position."""
+    kept = _greedy(structured, priority) if len(structured) > 1 else list(structured)
+    if other:
+        kept_sorted = sorted(kept, key=lambda f: f.start)
+        survivors = []
+        for f in other:
+            blockers = [k for k in kept_sorted if _overlaps(f, k)]
+            g = _trim(f, blockers) if blockers else f
+            if g is not None:
+                survivors.append(g)
+        kept.extend(_greedy(survivors, priority))
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept
