@@ -1,0 +1,110 @@
+"""The administrative-division gazetteer, loaded once from ``piiguard/data/divisions.dat``.
+
+Names map to the divisions they may denote. Short forms (浙江 for 浙江省, 杭州 for
+杭州市, 义乌 for 义乌市) are kept apart from full names because they are only trusted
+inside a longer address: 北京 alone is a city, not an address.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Division", "Gazetteer", "get_gazetteer"]
+
+PROVINCE, CITY, DISTRICT, TOWN = 1, 2, 3, 4
+
+_PROV_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,6}族)+自治[州县旗]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One division: its level and the names of the province and city it lies in."""
+
+    level: int
+    name: str
+    province: str
+    city: str | None
+    district: str | None
+
+
+def _short(name: str, level: int) -> str | None:
+    """The colloquial short form of a division name, or None when it is too short."""
+    if level == PROVINCE:
+        s = _PROV_SUFFIX.sub("", name)
+    else:
+        m = _AUTONOMOUS.match(name)
+        if m:
+            s = m.group(1)[:2]
+        elif name.endswith(("地区", "新区")) and len(name) >= 4:
+            s = name[:-2]
+        elif name[-1] in "市区县旗盟":
+            s = name[:-1]
+        else:
+            return None
+    return s if len(s) >= 2 and s != name else None
+
+
+class Gazetteer:
+    """Lookups of full and short division names."""
+
+    def __init__(self, text: str) -> None:
+        self.full: dict[str, list[Division]] = {}
+        self.short: dict[str, list[Division]] = {}
+        provinces: dict[str, str] = {}
+        cities: dict[str, str] = {}
+        area: Division | None = None
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            tag = line[0]
+            if tag == "P":
+                code, name = line[1:].split(" ", 1)
+                provinces[code] = name
+                self._add(Division(PROVINCE, name, name, None, None))
+            elif tag == "C":
+                code, name = line[1:].split(" ", 1)
+                cities[code] = name
+                self._add(Division(CITY, name, provinces[code[:2]], name, None))
+            elif tag == "A":
+                code, name = line[1:].split(" ", 1)
+                city = cities.get(code[:4])
+                if city == name:  # 东莞市 listed again as its own county
+                    area = Division(DISTRICT, name, provinces[code[:2]], city, None)
+                    continue
+                area = Division(DISTRICT, name, provinces[code[:2]], city, name)
+                self._add(area)
+            elif tag == "H":
+                _, region, unit, dist = line.split(" ")
+                self._add(Division(PROVINCE, region, region, None, None))
+                self._add(Division(CITY, unit, region, unit, None))
+                self._add(Division(DISTRICT, dist, region, unit, dist), short=False)
+            elif area is not None:
+                self._add(Division(TOWN, line, area.province, area.city, area.district), short=False)
+        for extra, full in (("香港", "香港特别行政区"), ("澳门", "澳门特别行政区"), ("台湾", "台湾省")):
+            self.short.setdefault(extra, list(self.full[full]))
+        self.max_len = max(map(len, self.full))
+
+    def _add(self, d: Division, short: bool = True) -> None:
+        self.full.setdefault(d.name, []).append(d)
+        s = _short(d.name, d.level) if short else None
+        if s:
+            self.short.setdefault(s, []).append(d)
+
+
+_LOCK = threading.Lock()
+_GAZ: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """Return the shared gazetteer, loading it on first use (thread-safe)."""
+    global _GAZ
+    if _GAZ is None:
+        with _LOCK:
+            if _GAZ is None:
+                text = (resources.files("piiguard") / "data" / "divisions.dat").read_text("utf-8")
+                _GAZ = Gazetteer(text)
+    return _GAZ

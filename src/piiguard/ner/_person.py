@@ -1,0 +1,160 @@
+"""PERSON: a character CRF on candidate windows, plus record-field and title rules.
+
+The CRF (``person.crfsuite``, trained by ``scripts/train_ner.py``) labels characters
+B/I/O. It is run only on windows of text that can hold a name: Han characters near a
+surname character, a name-field label (姓名：) or a ``·``. Text with no such trigger
+(identifiers, ASCII logs, numbers) costs one regex scan.
+
+After the model, rules fix what records need and the model does not always know: a
+span that equals a common word (高兴, 方法) is dropped, and a title glued to the name
+(张伟经理, 李总) is kept outside the span.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+
+import regex
+
+from .._types import Finding
+from ._chars import COMPOUND_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, SURNAMES, TITLES
+from ._features import prepare, window_features
+
+__all__ = ["detect_persons"]
+
+_RECOGNIZER = "CnPersonRecognizer"
+_MODEL = "person.crfsuite"
+# How far around a trigger the model looks. Names are mostly 2-4 characters after the
+# surname; transliterated names run longer and are joined by the window merge.
+_BEFORE, _AFTER = 3, 6
+_MAX_WINDOW = 400  # tagging cost is linear; long windows are cut to bound memory
+
+_HAN = r"\p{Han}"
+# Triggers: a surname character, the middle dot of transliterated names, and the
+# characters that most often begin a transliterated name.
+_TRANSLIT = "阿艾安奥巴保贝本比彼伯布查达戴德迪杜恩法菲费弗福盖格哈海汉赫霍基吉加杰卡凯科克库拉莱兰劳勒雷里利林卢鲁路罗洛马迈麦曼梅米莫穆纳内尼努帕佩皮普乔切萨塞桑沙舍施斯苏索塔泰汤特托瓦威维温沃乌西希谢辛休亚扬伊尤约泽詹朱佐"
+_TRIGGER = regex.compile(
+    "[" + "".join(sorted(set("".join(SURNAMES) + _TRANSLIT + "·•"))) + "]"
+)
+_LABEL_RE = regex.compile(
+    "(?:" + "|".join(sorted(map(regex.escape, NAME_LABELS), key=len, reverse=True)) + ")"
+    r"\s*[:：]?\s*(?=\p{Han})"
+)
+_TITLE_SET = frozenset(TITLES)
+
+_local = threading.local()
+_model_lock = threading.Lock()
+_model_path: str | None = None
+
+
+def _tagger():
+    """One crfsuite tagger per thread: a Tagger keeps per-call state."""
+    tagger = getattr(_local, "tagger", None)
+    if tagger is None:
+        import pycrfsuite  # imported here so `import piiguard` stays cheap
+
+        global _model_path
+        with _model_lock:
+            if _model_path is None:
+                _model_path = str(resources.files("piiguard.ner") / _MODEL)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(_model_path)
+        _local.tagger = tagger
+    return tagger
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` windows around trigger characters."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _TRIGGER.finditer(text):
+        p = m.start()
+        s, e = max(0, p - _BEFORE), min(n, p + _AFTER)
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                ps, _ = out[-1]
+                if e - ps > _MAX_WINDOW:
+                    out.append((out[-1][1], e))
+                else:
+                    out[-1] = (ps, e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _surname_len(name: str) -> int | None:
+    if name[:2] in COMPOUND_SURNAMES and len(name) >= 3:
+        return 2
+    if name[0] in SURNAMES:
+        return 1
+    return None
+
+
+def _model_spans(text: str, padded: str) -> list[tuple[int, int, float]]:
+    tagger = _tagger()
+    found = []
+    for ws, we in _windows(text):
+        labels = tagger.tag(window_features(padded, ws, we))
+        start = None
+        for i, lab in enumerate(labels + ["O"]):
+            if lab != "I" and start is not None:
+                prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
+                found.append((ws + start, ws + i, prob))
+                start = None
+            if lab == "B":
+                start = i
+    return found
+
+
+def _label_spans(text: str) -> list[tuple[int, int]]:
+    """Names right after a field label (姓名：张伟): surname + 1-2 Han characters."""
+    out = []
+    for m in _LABEL_RE.finditer(text):
+        p = m.end()
+        sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p:p + 1] in SURNAMES else 0
+        if not sl:
+            continue
+        e = p + sl
+        while e < len(text) and e - p < sl + 2 and regex.match(_HAN, text[e]):
+            e += 1
+        # Leave a trailing title out: 联系人：王经理 -> 王.
+        for t in TITLES:
+            if len(t) >= 2 and text.startswith(t, e - len(t)) and e - len(t) > p:
+                e -= len(t)
+                break
+        if e - p > sl or text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "先女总":
+            out.append((p, e))
+    return out
+
+
+def detect_persons(text: str) -> list[Finding]:
+    """Find Chinese personal names (PERSON) in normalized text.
+
+    Args:
+        text: text already passed through ``piiguard._normalize.normalize``.
+
+    Returns:
+        Findings whose ``metadata`` holds ``surname``, the surname's length in
+        characters (1 or 2), when the name starts with a known surname.
+    """
+    if not text:
+        return []
+    padded = prepare(text)
+    spans: dict[tuple[int, int], float] = {}
+    for s, e, prob in _model_spans(text, padded):
+        name = text[s:e]
+        if name in NOT_NAME_WORDS or name[:2] in NOT_NAME_WORDS and e - s <= 3:
+            continue
+        spans[(s, e)] = prob
+    for s, e in _label_spans(text):
+        if not any(a < e and s < b for a, b in spans):
+            spans[(s, e)] = 0.8
+    out = []
+    for (s, e), prob in sorted(spans.items()):
+        meta = {}
+        sl = _surname_len(text[s:e])
+        if sl:
+            meta["surname"] = sl
+        out.append(Finding(s, e, "PERSON", round(prob, 3), _RECOGNIZER, meta))
+    return out
