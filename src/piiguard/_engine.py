@@ -20,7 +20,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
@@ -83,12 +83,39 @@ def builtin_detectors() -> list[Detector]:
     return found
 
 
+def _matches(
+    regex: re.Pattern[str], trigger: tuple[re.Pattern[str], int, int] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """Matches of ``regex``; with a trigger, only in windows around the trigger's matches."""
+    if trigger is None:
+        yield from regex.finditer(text)
+        return
+    gate, before, after = trigger
+    # Merge overlapping windows; lookbehinds still see before the window start.
+    windows: list[list[int]] = []
+    for g in gate.finditer(text):
+        lo, hi = max(g.start() - before, 0), g.end() + after
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    last_end = -1
+    for lo, hi in windows:
+        for m in regex.finditer(text, max(lo, last_end), min(hi, len(text))):
+            last_end = m.end()
+            yield m
+
+
 class _CompiledSpec:
     __slots__ = ("spec", "patterns", "context", "is_valid", "parse")
 
     def __init__(self, spec: RecognizerSpec) -> None:
         self.spec = spec
-        self.patterns = [(p.compile(), p.score, p.name) for p in spec.patterns]
+        self.patterns = [
+            (p.compile(), p.score, p.name,
+             (re.compile(p.trigger[0], re.ASCII), p.trigger[1], p.trigger[2]) if p.trigger else None)
+            for p in spec.patterns
+        ]
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window)
         v = spec.validator
         self.is_valid = v.is_valid if v is not None else None
@@ -137,8 +164,8 @@ class Engine:
             if entities is not None and spec.entity not in entities:
                 continue
             is_valid, ctx = cs.is_valid, cs.context
-            for regex, base, pname in cs.patterns:
-                for m in regex.finditer(text):
+            for regex, base, pname, trigger in cs.patterns:
+                for m in _matches(regex, trigger, text):
                     start, end = m.span()
                     if is_valid is not None and not is_valid(m.group()):
                         if spec.on_invalid == "drop":
@@ -223,5 +250,3 @@ def default_engine() -> Engine:
                 _DEFAULT.append(Engine())
     return _DEFAULT[0]
 
-
-_ = re  # re is used by type annotations in subclasses

@@ -33,7 +33,7 @@ __all__ = ["PatternSpec", "RecognizerSpec", "builtin_spec_files", "load_specs"]
 DEFAULT_CONTEXT_BOOST = 0.35
 _SPEC_KEYS = {"entity", "name", "validator", "on_invalid", "priority", "patterns", "context",
               "negative_context", "context_boost", "context_window", "language"}
-_PATTERN_KEYS = {"name", "regex", "score"}
+_PATTERN_KEYS = {"name", "regex", "score", "trigger"}
 _REGEX_FLAGS = re.ASCII | re.MULTILINE
 
 
@@ -44,6 +44,10 @@ class PatternSpec:
     name: str
     regex: str
     score: float
+    #: Optional (regex, before, after): the pattern can only match within ``before``
+    #: characters before and ``after`` characters after a match of this cheap regex
+    #: (an ``@`` for e-mail). The fast engine scans only there; Presidio ignores it.
+    trigger: tuple[str, int, int] | None = None
 
     def compile(self) -> re.Pattern[str]:
         """Compile with the flags both the fast path and Presidio use."""
@@ -134,7 +138,12 @@ def _parse_spec(raw: Any, lists: dict[str, list[str]], source: str) -> Recognize
         score = p.get("score", 0.5)
         if not isinstance(score, (int, float)) or not 0 <= score <= 1:
             raise _fail(where, "'score' must be a number between 0 and 1")
-        pattern = PatternSpec(str(p.get("name", f"{entity.lower()}_{i}")), str(p["regex"]), float(score))
+        trigger = p.get("trigger")
+        if trigger is not None:
+            if not (isinstance(trigger, dict) and set(trigger) == {"regex", "before", "after"}):
+                raise _fail(where, "'trigger' is a mapping with keys regex, before, after")
+            trigger = (str(trigger["regex"]), int(trigger["before"]), int(trigger["after"]))
+        pattern = PatternSpec(str(p.get("name", f"{entity.lower()}_{i}")), str(p["regex"]), float(score), trigger)
         try:
             pattern.compile()
         except re.error as exc:
