@@ -1,0 +1,143 @@
+"""Helpers shared by the strategies: keyed deterministic draws, canonical forms, layout."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from .. import ids
+
+__all__ = ["Draw", "LABELS_ZH", "canonical", "ids_module", "relayout", "split_extension", "split_phone_prefix"]
+
+T = TypeVar("T")
+
+_IDS_BY_ENTITY = {
+    "PHONE_NUMBER": "phone",
+    "EMAIL_ADDRESS": "email",
+    "IP_ADDRESS": "ip_address",
+    "URL": "url",
+}
+
+#: Chinese labels for ``replace`` (``style="zh"``); unknown entities use their own name.
+LABELS_ZH = {
+    "PERSON": "姓名",
+    "CN_ADDRESS": "地址",
+    "PHONE_NUMBER": "手机号",
+    "CN_RESIDENT_ID": "身份证号",
+    "CN_BANK_CARD": "银行卡号",
+    "CN_PASSPORT": "护照号",
+    "CN_HMT_PERMIT": "通行证号",
+    "CN_USCC": "统一社会信用代码",
+    "CN_LICENSE_PLATE": "车牌号",
+    "EMAIL_ADDRESS": "邮箱",
+    "IP_ADDRESS": "IP地址",
+    "URL": "网址",
+    "HK_ID": "香港身份证号",
+    "MO_ID": "澳门身份证号",
+    "TW_ID": "台湾身份证号",
+    "DATE_TIME": "日期",
+    "DATE_OF_BIRTH": "出生日期",
+}
+
+
+def ids_module(entity_type: str):  # type: ignore[no-untyped-def]
+    """The ``piiguard.ids`` validator module of an entity type, or None."""
+    name = _IDS_BY_ENTITY.get(entity_type, entity_type.lower())
+    if name not in ids.MODULES:
+        return None
+    return ids.get(name)
+
+
+_WS = re.compile(r"\s+")
+
+
+def canonical(entity_type: str, value: str) -> str:
+    """The form two spellings of one value share (``138 1234 5678`` = ``+8613812345678``).
+
+    Keyed hashes and pseudonyms are computed on it, so the same customer written two
+    ways still links.
+    """
+    module = ids_module(entity_type)
+    if module is not None:
+        try:
+            out = module.compact(value)
+        except Exception:  # noqa: BLE001 - a compact() must never break redaction
+            out = value
+        return out.lower() if entity_type in ("EMAIL_ADDRESS", "URL") else out
+    return _WS.sub("", value)
+
+
+class Draw:
+    """A keyed, deterministic stream of choices: HMAC-SHA256 in counter mode.
+
+    Written out rather than seeding ``random.Random`` so the surrogates (and the pinned
+    test vectors) do not depend on the Python version's ``random`` internals.
+    """
+
+    __slots__ = ("_seed", "_buf", "_counter")
+
+    def __init__(self, subkey: bytes, *parts: str) -> None:
+        self._seed = hmac.new(subkey, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).digest()
+        self._buf = b""
+        self._counter = 0
+
+    def _bytes(self, n: int) -> bytes:
+        while len(self._buf) < n:
+            self._counter += 1
+            self._buf += hmac.new(self._seed, self._counter.to_bytes(4, "big"), hashlib.sha256).digest()
+        out, self._buf = self._buf[:n], self._buf[n:]
+        return out
+
+    def below(self, n: int) -> int:
+        """An integer in ``range(n)`` (64-bit draw; bias below 2**-50 for the sizes used)."""
+        return int.from_bytes(self._bytes(8), "big") % n
+
+    def choice(self, seq: Sequence[T]) -> T:
+        """One element of ``seq``."""
+        return seq[self.below(len(seq))]
+
+    def digits(self, n: int) -> str:
+        """``n`` decimal digits."""
+        return "".join(str(self.below(10)) for _ in range(n))
+
+
+def relayout(original: str, new: str, slots: str = "alnum") -> str:
+    """Write the characters of ``new`` into the alphanumeric positions of ``original``.
+
+    ``relayout('138-1234-5678', '13900001111') == '139-0000-1111'``: separators and
+    spacing are kept so a surrogate is written the way the original was. When the counts
+    differ, ``new`` is returned as is.
+    """
+    positions = [i for i, c in enumerate(original) if c.isascii() and c.isalnum()]
+    if len(positions) != len(new):
+        return new
+    chars = list(original)
+    for i, c in zip(positions, new):
+        chars[i] = c
+    return "".join(chars)
+
+
+_PHONE_PREFIX = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）)[\s-]*")
+
+
+def split_phone_prefix(value: str) -> tuple[str, str]:
+    """Split a ``+86``/``0086``/``(86)`` country prefix (with its spacing) off a phone number."""
+    m = _PHONE_PREFIX.match(value)
+    if m is None:
+        return "", value
+    return value[: m.end()], value[m.end():]
+
+
+# Only explicit extension markers: a trailing "-6666" is part of "0755-8888-6666".
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*\d{1,6}$", re.IGNORECASE)
+
+
+def split_extension(value: str) -> tuple[str, str]:
+    """Split an explicit extension (``转801``, ``ext. 12``, ``#3``) off a phone number."""
+    m = _EXTENSION.search(value)
+    if m is None:
+        return value, ""
+    return value[: m.start()], value[m.start():]
