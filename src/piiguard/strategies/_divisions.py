@@ -74,7 +74,7 @@ def divisions() -> Divisions:
     for code in MUNICIPALITIES:
         if code in d.provinces:
             d.city_by_name.setdefault(short(d.provinces[code]), []).append(code)
-    for code in d.districts:
+    for code in sorted(d.districts):
         d.districts_of_city.setdefault(code[:4], []).append(code)
         if code[:2] in MUNICIPALITIES:
             d.districts_of_city.setdefault(code[:2], []).append(code)

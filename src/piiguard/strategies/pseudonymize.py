@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..ids import cn_bank_card, cn_resident_id, cn_uscc, hk_id, phone, tw_id
@@ -94,6 +95,18 @@ class PseudonymizeOptions(Options):
 
 # -- generators: (value, draw, keep, facts) -> surrogate -------------------------------------
 
+@lru_cache(maxsize=64)
+def _county_codes(province: str) -> tuple[str, ...]:
+    """Sorted mainland county-level codes, of one province or (``""``) of all."""
+    return tuple(sorted(c for c in divisions().districts
+                        if c[:2] in PROVINCES and c[:2] < "70" and (not province or c[:2] == province)))
+
+
+@lru_cache(maxsize=1)
+def _city_codes() -> tuple[str, ...]:
+    return tuple(sorted(k for k in divisions().districts_of_city if len(k) == 4))
+
+
 def _resident_id(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) -> str:
     number = cn_resident_id.compact(value)
     legacy = len(number) == 15
@@ -101,14 +114,11 @@ def _resident_id(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str,
         info = cn_resident_id.parse(number)
     except ValueError:
         info = {}
-    divs = divisions()
     if "region" in keep and info:
         region = number[:6]
     else:
-        codes = [c for c in divs.districts if c[:2] in PROVINCES and c[:2] < "70"]
-        if "province" in keep and info:
-            codes = [c for c in codes if c[:2] == number[:2]] or codes
-        region = d.choice(sorted(codes))
+        codes = _county_codes(number[:2] if "province" in keep and info else "")
+        region = d.choice(codes or _county_codes(""))
     today = _dt.date.today()
     if "birth_date" in keep and info:
         born = _dt.date.fromisoformat(str(info["birth_date"]))
@@ -159,7 +169,7 @@ def _uscc(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) 
     if "region" in keep:
         head = number[:8]
     else:
-        head = "91" + d.choice(sorted(c for c in divisions().districts if c[:2] in PROVINCES and c[:2] < "70"))
+        head = "91" + d.choice(_county_codes(""))
     org8 = d.digits(8)
     body = head + org8 + cn_uscc.calc_org_check_digit(org8)
     return relayout(value, body + cn_uscc.calc_check_digit(body))
@@ -198,7 +208,7 @@ def _address(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any
     if codes:
         city_code = codes[0]
     else:  # no usable facts: an address anywhere
-        city_code = d.choice(sorted(k for k, v in divs.districts_of_city.items() if len(k) == 4))
+        city_code = d.choice(_city_codes())
     pcode = city_code[:2]
     parts: list[str] = []
     p_name = divs.provinces.get(pcode, "")
@@ -207,7 +217,7 @@ def _address(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any
         parts.append(p_name)
     if c_name:
         parts.append(c_name)
-    candidates = sorted(divs.districts_of_city.get(city_code, []))
+    candidates = divs.districts_of_city.get(city_code, [])  # sorted when built
     kept_district = None
     if "district" in keep and district:
         kept_district = next((c for c in candidates if divs.districts[c] == district), None)
