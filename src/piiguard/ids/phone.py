@@ -54,14 +54,39 @@ def split_extension(number: str) -> tuple[str, str]:
     return number[: m.start()], m.group(1)
 
 
+def _national(number: str) -> str:
+    had_country = _COUNTRY_RE.match(number) is not None
+    digits = _COUNTRY_RE.sub("", number).translate(_STRIP)
+    # +86 10 6234 5678: after the country code the trunk 0 of the area code is dropped.
+    if had_country and digits[:1] not in ("0", "1") or (had_country and digits[:1] == "1" and len(digits) != 11):
+        digits = "0" + digits
+    return digits
+
+
+def _candidates(number: str) -> list[str]:
+    """National-number readings of ``number``: as written, then without an extension.
+
+    A trailing ``-6666`` may be the second half of the local number or an extension;
+    the reading that validates wins.
+    """
+    number = number.strip()
+    readings = [_national(number)]
+    head, ext = split_extension(number)
+    if ext:
+        readings.append(_national(head))
+    return readings
+
+
 def compact(number: str) -> str:
     """The national number: digits only, without country prefix or extension."""
-    number = _COUNTRY_RE.sub("", number.strip())
-    digits = number.translate(_STRIP)
-    if is_digits(digits) and len(digits) == 11 and digits[0] == "1":
-        return digits
-    number, _ext = split_extension(number)
-    return number.translate(_STRIP)
+    readings = _candidates(number)
+    for national in readings:
+        try:
+            _classify(national)
+        except ValueError:
+            continue
+        return national
+    return readings[-1]
 
 
 def _classify(national: str) -> str:
@@ -85,11 +110,17 @@ def validate(number: str) -> str:
         InvalidLength: neither an 11-digit mobile nor an area code plus 7-8 digits.
         InvalidComponent: an unallocated mobile prefix or an unknown area code.
     """
-    national = compact(number)
-    if not is_digits(national):
-        raise InvalidFormat()
-    _classify(national)
-    return national
+    error: ValueError = InvalidFormat()
+    for national in _candidates(number):
+        if not is_digits(national):
+            continue
+        try:
+            _classify(national)
+        except ValueError as exc:
+            error = exc
+            continue
+        return national
+    raise error
 
 
 def is_valid(number: object) -> bool:
@@ -115,7 +146,7 @@ def parse(number: str) -> dict[str, object]:
     facts: dict[str, object] = {"kind": kind}
     if kind == "landline":
         facts["area_code"] = area_code(national)
-        facts["has_extension"] = bool(split_extension(_COUNTRY_RE.sub("", number.strip()))[1])
+        facts["has_extension"] = national != _national(number.strip())
     else:
         facts["prefix"] = national[:3]
     return facts
