@@ -10,6 +10,8 @@ yields a phone number.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ._types import Finding
 
 __all__ = ["resolve"]
@@ -26,10 +28,20 @@ def _greedy(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
         findings,
         key=lambda f: (-priority.get(f.entity_type, 0), -(f.end - f.start), -f.score, f.start),
     )
+    # Kept spans never overlap, so their starts and ends are sorted alike and one
+    # binary search finds the only neighbours a candidate could overlap.
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Finding] = []
     for f in ranked:
-        if not any(_overlaps(f, k) for k in kept):
-            kept.append(f)
+        i = bisect_right(starts, f.start)
+        if i and ends[i - 1] > f.start:
+            continue
+        if i < len(starts) and starts[i] < f.end:
+            continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
+        kept.append(f)
     return kept
 
 
@@ -62,9 +74,14 @@ def resolve(structured: list[Finding], other: list[Finding], priority: dict[str,
     kept = _greedy(structured, priority) if len(structured) > 1 else list(structured)
     if other:
         kept_sorted = sorted(kept, key=lambda f: f.start)
+        kept_ends = [k.end for k in kept_sorted]
         survivors = []
         for f in other:
-            blockers = [k for k in kept_sorted if _overlaps(f, k)]
+            blockers = []
+            i = bisect_right(kept_ends, f.start)
+            while i < len(kept_sorted) and kept_sorted[i].start < f.end:
+                blockers.append(kept_sorted[i])
+                i += 1
             g = _trim(f, blockers) if blockers else f
             if g is not None:
                 survivors.append(g)
