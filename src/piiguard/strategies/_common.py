@@ -132,11 +132,14 @@ def split_phone_prefix(value: str) -> tuple[str, str]:
 
 
 # Only explicit extension markers: a trailing "-6666" is part of "0755-8888-6666".
-_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*\d{1,6}$", re.IGNORECASE)
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*[\d*]{1,6}$", re.IGNORECASE)
 
 
 def split_extension(value: str) -> tuple[str, str]:
-    """Split an explicit extension (``转801``, ``ext. 12``, ``#3``) off a phone number."""
+    """Split an explicit extension (``转801``, ``ext. 12``, ``#3``) off a phone number.
+
+    ``*`` counts as a digit, so a masked number splits the same way (idempotent masking).
+    """
     m = _EXTENSION.search(value)
     if m is None:
         return value, ""

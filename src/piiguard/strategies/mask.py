@@ -97,7 +97,7 @@ class KeepPhone:
     def __call__(self, value: str, facts: Mapping[str, Any], char: str) -> str:
         prefix, rest = split_phone_prefix(value)
         main, ext = split_extension(rest)
-        digits = "".join(c for c in main if c.isdigit())
+        digits = "".join(c for c in main if c.isdigit() or c == char)  # a masked number masks alike
         if digits.startswith("0") and len(digits) >= 10 and facts.get("kind") != "mobile":
             first = len(area_code(digits))
         else:
