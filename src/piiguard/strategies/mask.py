@@ -113,7 +113,7 @@ class KeepSurname:
         stripped = value.strip()
         if not stripped:
             return value
-        keep = surname_length(stripped)
+        keep = facts.get("surname") if isinstance(facts.get("surname"), int) else surname_length(stripped)
         if any(c in "·•・" for c in stripped) or not all("\u4e00" <= c <= "\u9fff" or c == char for c in stripped):
             keep = 1
         return _mask_positions(value, keep, 0, char) if keep < len(stripped) else value

@@ -195,7 +195,7 @@ def _person(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]
         return "".join(c if c in "·•・" else d.choice(_data.TRANSLIT_CHARS) for c in value)
     if not name or not all("\u4e00" <= c <= "\u9fff" for c in name):
         return _generic(value, d, keep, facts)
-    n_surname = surname_length(name)
+    n_surname = facts.get("surname") if facts.get("surname") in (1, 2) else surname_length(name)
     surname = d.choice(_data.COMPOUND_SURNAMES) if n_surname == 2 else d.choice(_data.SURNAMES)
     given = "".join(d.choice(_data.GIVEN_CHARS) for _ in range(max(len(name) - n_surname, 1)))
     return value.replace(name, surname + given)
