@@ -270,3 +270,17 @@ class TestSpeed:
             redact_text(TEXT, rs, "mask", None)
         per_record_ms = (time.perf_counter() - t) / n * 1e3
         assert per_record_ms < 0.5  # measured ~0.025 ms on a laptop-class CPU
+
+
+class TestWithAnalyzer:
+    """End to end with piiguard.analyze: masked output re-analyzed and re-masked is unchanged."""
+
+    @pytest.mark.parametrize("policy", ["mask", "strict", "remove"])
+    def test_idempotent(self, policy: str) -> None:
+        import piiguard
+
+        text = TEXT + "，卡号6222021234567890128，邮箱zhang.wei@qq.com"
+        once = redact_text(text, piiguard.analyze(text), policy, None).text
+        assert redact_text(once, piiguard.analyze(once), policy, None).text == once
+        for value in (*RAW, "6222021234567890128", "zhang.wei@qq.com"):
+            assert value not in once
