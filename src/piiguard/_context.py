@@ -5,6 +5,10 @@ is quadratic on long text. Here each spec's context words and negative words are
 compiled alternation, searched only in a short window before the finding (and, for
 positive words, a few characters after it). The label nearest to the finding wins, so
 ``订单号2023…，手机138…`` keeps the phone, while ``订单号：138…`` drops it.
+
+>>> m = ContextMatcher(["手机", "号码"], ["订单", "发票"])
+>>> m.effect("发票号码13812345678", 4, 15), m.effect("订单号2023，手机13812345678", 11, 22)
+(-1, 1)
 """
 
 from __future__ import annotations
@@ -24,33 +28,50 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in unique))
 
 
+_BREAKS = ("\n", "。", "；", ";")
+
+
 class ContextMatcher:
     """Decides whether a finding sits next to a positive or a negative label."""
 
-    __slots__ = ("_positive", "_negative", "window")
+    __slots__ = ("_words", "_polarity", "_positive", "window")
 
     def __init__(self, positive: Iterable[str], negative: Iterable[str], window: int = 16) -> None:
+        positive, negative = list(positive), list(negative)
+        self._polarity = {w: -1 for w in negative}
+        self._polarity.update({w: 1 for w in positive})
+        self._words = _alternation(self._polarity)
         self._positive = _alternation(positive)
-        self._negative = _alternation(negative)
         self.window = window
 
     def effect(self, text: str, start: int, end: int) -> int:
-        """+1 when a context word is near, -1 when a negative label is nearest, else 0."""
+        """+1 when the nearest label before is positive (or one follows), -1 when negative, else 0.
+
+        Labels are read back from the finding to the start of the window, which ends
+        at a line break or sentence end: a label on the previous line says nothing.
+        Adjacent words form one label whose first word decides: 身份证编号 names an ID,
+        发票号码 an invoice.
+        """
         lo = start - self.window if start > self.window else 0
-        pos_end = pos_start = -1
+        for mark in _BREAKS:
+            cut = text.rfind(mark, lo, start)
+            if cut >= lo:
+                lo = cut + 1
+        if self._words is not None and lo < start:
+            group_first: re.Match[str] | None = None
+            group_end = -1
+            for m in self._words.finditer(text, lo, start):
+                if group_first is None or m.start() > group_end:
+                    group_first = m
+                group_end = max(group_end, m.end())
+            if group_first is not None:
+                return self._polarity[group_first.group()]
         if self._positive is not None:
-            for m in self._positive.finditer(text, lo, start):
-                pos_start, pos_end = m.start(), m.end()
-        if self._negative is not None:
-            neg = None
-            for m in self._negative.finditer(text, lo, start):
-                neg = m
-            # A negative word glued after a positive one is one compound label
-            # (身份证编号, 护照编号): the positive word names what the number is.
-            if neg is not None and neg.end() > pos_end and not (pos_start <= neg.start() <= pos_end):
-                return -1
-        if pos_end >= 0:
-            return 1
-        if self._positive is not None and self._positive.search(text, end, end + _AFTER):
-            return 1
+            hi = end + _AFTER
+            for mark in _BREAKS:
+                cut = text.find(mark, end, hi)
+                if cut >= 0:
+                    hi = cut
+            if self._positive.search(text, end, hi):
+                return 1
         return 0

@@ -156,8 +156,8 @@ class Engine:
             )
         return wanted
 
-    def scan(self, text: str, entities: frozenset[str] | None = None) -> list[Finding]:
-        """Findings on already-normalized text (offsets index ``text``), unresolved."""
+    def scan(self, text: str, entities: frozenset[str] | None = None, threshold: float = 0.0) -> list[Finding]:
+        """Resolved findings at or above ``threshold`` on normalized text (offsets index ``text``)."""
         structured: list[Finding] = []
         for cs in self._specs:
             spec = cs.spec
@@ -176,13 +176,15 @@ class Engine:
                     score = base
                     if effect > 0:
                         score = max(min(score + spec.context_boost, 1.0), _MIN_SCORE_WITH_CONTEXT)
-                    structured.append(Finding(start, end, spec.entity, score, spec.name, {"pattern": pname}))
+                    if score < threshold:
+                        continue
+                    structured.append(Finding(start, end, spec.entity, score, spec.name, {"pattern": pname}, effect))
         other: list[Finding] = []
         for d in self._detectors:
             if entities is not None and not entities.intersection(d.entities):
                 continue
             for f in d.detect(text):
-                if entities is None or f.entity_type in entities:
+                if f.score >= threshold and (entities is None or f.entity_type in entities):
                     if not f.recognizer:
                         f.recognizer = d.name
                     other.append(f)
@@ -214,9 +216,7 @@ class Engine:
         norm = normalize(text)
         ntext = norm.text
         results = []
-        for f in self.scan(ntext, wanted):
-            if f.score < limit:
-                continue
+        for f in self.scan(ntext, wanted, limit):
             start, end = norm.to_original(f.start, f.end)
             facts = dict(f.metadata)
             facts.pop("pattern", None)

@@ -2,8 +2,10 @@
 
 Structured identifiers are checked by validators, so they beat model-based findings
 (an ID number inside an address is an ID; the address is trimmed around it). Among
-identifiers, a higher spec ``priority`` wins (an 18-digit resident ID over a bank card
-of the same digits), then the longer span, then the higher score. Patterns already
+identifiers, one whose own context word labels it wins (借记卡 before an 18-digit run
+that is both Luhn- and USCC-valid makes it a card), then a higher spec ``priority``
+(an 18-digit resident ID over a bank card of the same digits), then the longer span,
+then the higher score. Patterns already
 refuse to cut an identifier out of a longer digit run, so a 19-digit card never also
 yields a phone number.
 """
@@ -26,7 +28,7 @@ def _overlaps(a: Finding, b: Finding) -> bool:
 def _greedy(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
     ranked = sorted(
         findings,
-        key=lambda f: (-priority.get(f.entity_type, 0), -(f.end - f.start), -f.score, f.start),
+        key=lambda f: (-f.context, -priority.get(f.entity_type, 0), -(f.end - f.start), -f.score, f.start),
     )
     # Kept spans never overlap, so their starts and ends are sorted alike and one
     # binary search finds the only neighbours a candidate could overlap.

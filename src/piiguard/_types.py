@@ -22,6 +22,8 @@ class Finding:
     score: float
     recognizer: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: +1 when a context word supports the finding, -1 against, 0 none (ranks overlaps).
+    context: int = 0
 
     def __repr__(self) -> str:  # never print the value
         return (

@@ -89,6 +89,17 @@ def compact(number: str) -> str:
     return readings[-1]
 
 
+_SAMPLE_LOCALS = tuple(f"{d}{rest}" for d in "23456789" for rest in ("123456", "1234567"))
+
+
+@lru_cache(maxsize=1)
+def area_codes() -> frozenset[str]:
+    """Area codes (without the trunk 0) that libphonenumber knows fixed lines for."""
+    _mobile, fixed = _patterns()
+    candidates = ["10"] + [f"2{d}" for d in range(10)] + [f"{n}" for n in range(300, 1000)]
+    return frozenset(c for c in candidates if any(fixed.fullmatch(c + local) for local in _SAMPLE_LOCALS))
+
+
 def _classify(national: str) -> str:
     mobile, fixed = _patterns()
     if len(national) == 11 and national[0] == "1":
@@ -96,7 +107,12 @@ def _classify(national: str) -> str:
             return "mobile"
         raise InvalidComponent()
     if national[:1] == "0" and 10 <= len(national) <= 12:
-        if fixed.fullmatch(national[1:]):
+        # Lenient on the local number's length: libphonenumber knows whether a city
+        # dials 7 or 8 digits, but a mistyped or outdated number is still personal
+        # information. The area code must be real; the local part 7-8 digits from 2-9.
+        code = national[1:3] if national[1] in "12" else national[1:4]
+        local = national[1 + len(code):]
+        if code in area_codes() and 7 <= len(local) <= 8 and local[0] in "23456789":
             return "landline"
         raise InvalidComponent()
     raise InvalidLength()
