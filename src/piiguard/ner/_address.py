@@ -23,7 +23,10 @@ from __future__ import annotations
 import regex
 
 from .._types import Finding
+from ._chars import SURNAMES
 from ._gazetteer import CITY, DISTRICT, PROVINCE, TOWN, Division, get_gazetteer
+
+from ._person import detect_persons
 
 __all__ = ["detect_addresses"]
 
@@ -33,30 +36,58 @@ _RECOGNIZER = "CnAddressRecognizer"
 _STOP = (
     r"\s\d，。、；：:,;!！?？\"'“”‘’（）()\[\]【】<>《》{}|/\\=@#&*+~`^…·"
     "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名"
-    "联系人收货邮编编码"
+    "收"
 )
 _NAME = f"[^{_STOP}]"
 _NUM = r"(?:[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"
-_LOWER = regex.compile(
-    rf"""
-    (?P<num>{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社))
-  | (?P<room>[0-9]{{1,5}}(?:-[0-9]{{1,5}}){{1,3}}(?:室|房|号)?|[0-9]{{3,5}}(?:室|房)?(?![0-9]))
-  | (?P<town>{_NAME}{{1,6}}(?:街道办事处|街道|镇|乡))
-  | (?P<zone>{_NAME}{{1,8}}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|新区|园区))
-  | (?P<road>{_NAME}{{1,8}}(?:大道|大街|路|街|巷|胡同|里|弄|道)(?:[东西南北中]段|[一二三四五六七八九十]段)?)
-  | (?P<village>{_NAME}{{1,5}}(?:村委会|居委会|社区|村|屯|庄))
-  | (?P<poi>{_NAME}{{1,10}}(?:小区|花园|大厦|广场|公寓|家园|新村|新城|苑|庭|府|城|中心|大楼|商城|市场|山庄|别墅|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库))
-    """,
-    regex.VERBOSE,
-)
+_KINDS = {
+    "num": rf"{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社)",
+    "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
+    "town": rf"{_NAME}{{1,6}}(?:街道办事处|街道|镇|乡)",
+    "zone": rf"{_NAME}{{1,8}}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|新区|园区)",
+    "road": rf"{_NAME}{{1,8}}(?:大道|大街|路|街|巷|胡同|里|弄|道)(?:[东西南北中]段|[一二三四五六七八九十]段)?",
+    "village": rf"{_NAME}{{1,5}}(?:村委会|居委会|社区|村|屯|庄)",
+    "poi": rf"{_NAME}{{1,10}}(?:小区|花园|大厦|广场|公寓|家园|新村|新城|苑|庭|府|城|中心|大楼|商城|市场|山庄|别墅"
+           r"|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库)",
+    # An estate or building without a telling suffix, right before a building number
+    # (望京SOHO4栋).
+    "poi_bare": rf"{_NAME}{{2,10}}?(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元))",
+}
+# Tried in this order; the longest match wins, earlier kinds win ties.
+_LOWER = [(k, regex.compile(v)) for k, v in _KINDS.items()]
+
+
+def _lower_match(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    best = None
+    for kind, rx in _LOWER:
+        m = rx.match(text, pos, limit)
+        if m is not None and m.end() > pos and (best is None or m.end() > best[1]):
+            best = (kind, m.end())
+    return best
+
+
 # Where an address must touch: a division suffix (checked against the gazetteer) or a
 # numbered element.
 _SEED = regex.compile(
-    rf"(?P<div>省|市|区|县|旗|州|盟|镇|乡|街道|办事处|自治区)|(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室))"
+    rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
+    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村)"
 )
-_SEP = regex.compile(r"[ \-,，]?")
+# A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
+# Its name is read backwards from the suffix, at most this many characters, and stops
+# at these characters too (verbs and prepositions that precede place words).
+_LONE_MAX = 5
+_LONE_STOP = frozenset(_STOP.replace("\\", "") + "着沿过经近临靠向走来去上下里地得个条这那该此其每各某前后有")
+# Road-like words that are not street names.
+_GENERIC = frozenset(
+    "公路 马路 道路 铁路 线路 网路 思路 出路 一路 半路 走路 上路 电路 水路 套路 门路 销路 迷路 "
+    "逛街 上街 满街 沿街 临街 当街 大街 小巷 农村 乡村 山村 渔村 本村 全村 该村 新村 小区 园区 "
+    "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 环路 大道 胡同 城中村".split()
+)
+_DIGIT_RUN = regex.compile(r"[0-9]+(?:-[0-9]+)*")
+_MOBILE_TAIL = regex.compile(r"1[3-9][0-9]{9}")
+_SEP = regex.compile(r"[ \-]?")
 _LEVEL_OF_KIND = {"town": TOWN, "zone": TOWN + 1, "village": TOWN + 1, "road": TOWN + 2,
-                  "poi": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
+                  "poi": TOWN + 3, "poi_bare": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
 _MAX_ADDRESS = 120  # characters: longer chains are cut, keeping work bounded
 
 
@@ -105,23 +136,24 @@ def _parse(text: str, pos: int, gaz) -> list[_Part]:
                 pos = m.end()
         cand: _Part | None = None
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
-        low = _LOWER.match(text, pos, limit)
+        low = _lower_match(text, pos, _digit_limit(text, pos, limit))
         if div is not None:
             end, divs, full = div
             d = _pick(divs, province, city)
             # A generic component that reads further wins over a short division name
             # (和平路 is a road, not 和平区 + 路).
-            if full or low is None or low.end() <= end or _division_at(text, end, gaz) is not None:
-                if d.level > level or (d.level == level == TOWN):
+            if full or low is None or low[1] <= end or _division_at(text, end, gaz) is not None:
+                repeat = bool(parts) and parts[-1].division is not None and parts[-1].division.name == d.name
+                if d.level > level or (d.level == level == TOWN) or repeat:
                     cand = _Part(pos, end, "div", d)
         if cand is None and low is not None:
-            kind = low.lastgroup
+            kind, low_end = low
             lv = _LEVEL_OF_KIND[kind]
             if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "road")):
                 lv = -1
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
             if lv >= 0 and (lv > TOWN or lv >= level):
-                cand = _Part(pos, low.end(), kind)
+                cand = _Part(pos, low_end, kind)
                 level = max(level, min(lv, TOWN + 1))
         if cand is None:
             pos = start
@@ -134,6 +166,16 @@ def _parse(text: str, pos: int, gaz) -> list[_Part]:
         parts.append(cand)
         pos = cand.end
     return parts
+
+
+def _digit_limit(text: str, pos: int, limit: int) -> int:
+    """Stop a room number where a glued mobile number begins (…15栋250313579935616)."""
+    if pos < len(text) and "0" <= text[pos] <= "9":
+        m = _DIGIT_RUN.match(text, pos)
+        last = m.group().rsplit("-", 1)[-1]
+        if len(last) > 11 and _MOBILE_TAIL.fullmatch(last, len(last) - 11):
+            return min(limit, m.end() - 11)
+    return limit
 
 
 def _is_address(parts: list[_Part]) -> bool:
@@ -152,7 +194,29 @@ def _is_address(parts: list[_Part]) -> bool:
     return True
 
 
+def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
+    """Start of the name before a lone road/estate/village suffix at ``start``, or None."""
+    b = start
+    while b > covered and start - b < _LONE_MAX and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
+        b -= 1
+    if start - b < 2 or text[start - 1:end] in _GENERIC or text[b:end] in _GENERIC:
+        return None
+    return b
+
+
+def _is_lone(parts: list[_Part]) -> bool:
+    """One road, estate, village or county-level-and-below division standing alone."""
+    if len(parts) != 1:
+        return False
+    p = parts[0]
+    if p.kind == "div":
+        return p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)
+    return p.kind in ("road", "village", "poi", "town") and p.end - p.start >= 3
+
+
 def _score(parts: list[_Part]) -> float:
+    if len(parts) == 1:
+        return 0.5
     kinds = {p.kind for p in parts}
     s = 0.55 + 0.1 * (len(parts) - 2)
     if "div" in kinds and kinds & {"road", "village", "poi", "town"}:
@@ -192,6 +256,19 @@ def _left_extend(text: str, start: int, gaz) -> int:
     return start
 
 
+def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[int, list[_Part]]:
+    """Cut a personal name glued to the front of a road or estate (张伟高新四路88号)."""
+    first_end = parts[0].end
+    lo = max(0, begin - 8)
+    for f in detect_persons(text[lo:first_end]):
+        s, e = f.start + lo, f.end + lo
+        if f.score >= 0.5 and s <= begin < e and e < first_end - 1:
+            rest = _parse(text, e, gaz)
+            if rest and rest[-1].end >= parts[-1].end and _is_address(rest):
+                return e, rest
+    return begin, parts
+
+
 def detect_addresses(text: str) -> list[Finding]:
     """Find postal addresses (CN_ADDRESS) in normalized text.
 
@@ -215,12 +292,19 @@ def detect_addresses(text: str) -> list[Finding]:
         starts: list[int] = []
         if m.lastgroup == "div":
             e = m.end()
+            if text[e - 1] == "街" or text[m.start():e] == "区" and text[m.start() - 1:e] == "小区":
+                continue
             for k in range(min(gaz.max_len, e), 1, -1):
                 if text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
             if not starts:
                 continue
+        elif m.lastgroup == "lone":
+            lone = _lone_start(text, m.start(), m.end(), covered)
+            if lone is None:
+                continue
+            starts = [lone]
         else:
             # A numbered element: the address may begin up to a road/estate name before it.
             starts = list(range(max(covered, m.start() - 12), m.start() + 1))
@@ -228,7 +312,7 @@ def detect_addresses(text: str) -> list[Finding]:
             if s > covered and s < n and text[s] in "号栋幢楼室层单元组":
                 continue
             parts = _parse(text, s, gaz)
-            if parts and parts[-1].end > m.start() and _is_address(parts):
+            if parts and parts[-1].end > m.start() and (_is_address(parts) or _is_lone(parts)):
                 begin = _left_extend(text, parts[0].start, gaz)
                 begin = max(begin, covered)
                 if begin < parts[0].start:
@@ -237,6 +321,10 @@ def detect_addresses(text: str) -> list[Finding]:
                         parts = lead
                     else:
                         begin = parts[0].start
+                if parts[0].kind != "div" and text[begin] in SURNAMES:
+                    begin, parts = _drop_leading_name(text, begin, parts, gaz)
+                    if not parts:
+                        continue
                 end = parts[-1].end
                 out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER,
                                    _metadata(parts, begin)))

@@ -27,16 +27,11 @@ _RECOGNIZER = "CnPersonRecognizer"
 _MODEL = "person.crfsuite"
 # How far around a trigger the model looks. Names are mostly 2-4 characters after the
 # surname; transliterated names run longer and are joined by the window merge.
-_BEFORE, _AFTER = 3, 6
+_BEFORE, _AFTER = 2, 7
 _MAX_WINDOW = 400  # tagging cost is linear; long windows are cut to bound memory
 
 _HAN = r"\p{Han}"
-# Triggers: a surname character, the middle dot of transliterated names, and the
-# characters that most often begin a transliterated name.
-_TRANSLIT = "阿艾安奥巴保贝本比彼伯布查达戴德迪杜恩法菲费弗福盖格哈海汉赫霍基吉加杰卡凯科克库拉莱兰劳勒雷里利林卢鲁路罗洛马迈麦曼梅米莫穆纳内尼努帕佩皮普乔切萨塞桑沙舍施斯苏索塔泰汤特托瓦威维温沃乌西希谢辛休亚扬伊尤约泽詹朱佐"
-_TRIGGER = regex.compile(
-    "[" + "".join(sorted(set("".join(SURNAMES) + _TRANSLIT + "·•"))) + "]"
-)
+_TRIGGERS_FILE = "person_triggers.txt"
 _LABEL_RE = regex.compile(
     "(?:" + "|".join(sorted(map(regex.escape, NAME_LABELS), key=len, reverse=True)) + ")"
     r"\s*[:：]?\s*(?=\p{Han})"
@@ -46,6 +41,31 @@ _TITLE_SET = frozenset(TITLES)
 _local = threading.local()
 _model_lock = threading.Lock()
 _model_path: str | None = None
+_trigger_re: regex.Pattern | None = None
+# A name does not end in these: a following 市/县 makes a place, 公司 a company.
+_BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州")
+_COMPANY = regex.compile(r"[^，。、；：,;:\s]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
+_COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
+
+
+def _triggers() -> regex.Pattern:
+    """Regex of positions where a name can start, from the trained character tables."""
+    global _trigger_re
+    if _trigger_re is None:
+        with _model_lock:
+            if _trigger_re is None:
+                lines = [
+                    ln for ln in (resources.files("piiguard.ner") / _TRIGGERS_FILE)
+                    .read_text("utf-8").splitlines() if ln and not ln.startswith("#")
+                ]
+                starts = set(lines[0]) | SURNAMES
+                seconds = set(lines[1]) | {"·", "•"}
+                cls = lambda cs: "[" + "".join(regex.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
+                # A surname before a title (李总, 王女士) or after 老/小 is a name too.
+                _trigger_re = regex.compile(
+                    f"{cls(starts)}(?={cls(seconds)})|{cls(SURNAMES)}(?=[先女总经老师主])|(?<=[老小]){cls(SURNAMES)}"
+                )
+    return _trigger_re
 
 
 def _tagger():
@@ -68,7 +88,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` windows around trigger characters."""
     out: list[tuple[int, int]] = []
     n = len(text)
-    for m in _TRIGGER.finditer(text):
+    for m in _triggers().finditer(text):
         p = m.start()
         s, e = max(0, p - _BEFORE), min(n, p + _AFTER)
         if out and s <= out[-1][1]:
@@ -94,13 +114,17 @@ def _surname_len(name: str) -> int | None:
 def _model_spans(text: str, padded: str) -> list[tuple[int, int, float]]:
     tagger = _tagger()
     found = []
+    n = len(text)
     for ws, we in _windows(text):
         labels = tagger.tag(window_features(padded, ws, we))
         start = None
         for i, lab in enumerate(labels + ["O"]):
             if lab != "I" and start is not None:
-                prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
-                found.append((ws + start, ws + i, prob))
+                # A span touching a cut edge of the window was decided without the
+                # context the model needs (a window ending in 建立 tags it as a name).
+                if (start > 0 or ws == 0) and (i < len(labels) or we == n):
+                    prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
+                    found.append((ws + start, ws + i, prob))
                 start = None
             if lab == "B":
                 start = i
@@ -142,13 +166,19 @@ def detect_persons(text: str) -> list[Finding]:
         return []
     padded = prepare(text)
     spans: dict[tuple[int, int], float] = {}
+    taken: set[int] = set()
     for s, e, prob in _model_spans(text, padded):
         name = text[s:e]
-        if name in NOT_NAME_WORDS or name[:2] in NOT_NAME_WORDS and e - s <= 3:
+        if name.endswith(_COUNT_TAIL) and e - s >= 4:
+            e -= 2
+            name = text[s:e]
+        if (name in NOT_NAME_WORDS or (e - s <= 3 and name[:2] in NOT_NAME_WORDS)
+                or name[-1] in _BAD_LAST or _COMPANY.match(text, e)):
             continue
         spans[(s, e)] = prob
+        taken.update(range(s, e))
     for s, e in _label_spans(text):
-        if not any(a < e and s < b for a, b in spans):
+        if not taken.intersection(range(s, e)) and not _COMPANY.match(text, e):
             spans[(s, e)] = 0.8
     out = []
     for (s, e), prob in sorted(spans.items()):
