@@ -297,3 +297,14 @@ def test_with_the_real_analyzer() -> None:
     for name in ("id_card", "手机号", "Email", "bank_card_no", "住址", "姓名"):
         assert t[name].entity_types == EXPECTED_COLUMNS[name], name
         assert t[name].entities[0].source == "header+values"
+
+
+def test_docs_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The >>> examples in docs/classification.md run as written (from the repo root)."""
+    import doctest
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    result = doctest.testfile(str(root / "docs" / "classification.md"), module_relative=False,
+                              optionflags=doctest.ELLIPSIS, verbose=False, report=False)
+    assert result.failed == 0 and result.attempted > 10
