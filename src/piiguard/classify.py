@@ -23,6 +23,7 @@ counts and masked examples.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as _dt
 import io
@@ -552,12 +553,17 @@ def _detect(text: str, analyze: AnalyzeFn) -> list[_Hit]:
     from ._normalize import normalize
 
     norm = normalize(text)
-    seen = {(h.entity_type, h.start, h.end) for h in hits}
+    # Per entity, the engine's spans sorted by start, for a bisect overlap check.
+    spans: dict[str, tuple[list[int], list[int]]] = {}
+    for h in sorted(hits, key=lambda h: h.start):
+        starts, ends = spans.setdefault(h.entity_type, ([], []))
+        starts.append(h.start)
+        ends.append(max(h.end, ends[-1]) if ends else h.end)  # running max keeps the check exact
     for f in _sensitive.detect_sensitive_terms(norm.text):
         start, end = (f.start, f.end) if norm.is_identity else norm.to_original(f.start, f.end)
-        if (f.entity_type, start, end) in seen or any(
-            h.entity_type == f.entity_type and h.start < end and start < h.end for h in hits
-        ):
+        starts, ends = spans.get(f.entity_type, ([], []))
+        i = bisect.bisect_left(starts, end) - 1  # last engine span starting before this one ends
+        if i >= 0 and ends[i] > start:
             continue
         hits.append(_Hit(f.entity_type, start, end, f.score, f.metadata))
     hits.sort(key=lambda h: (h.start, h.end))
@@ -850,8 +856,6 @@ def _detect_cells(values: Sequence[str], analyze: AnalyzeFn) -> list[list[_Hit]]
         pos += len(v) + len(sep)
     joined = sep.join(values)
     per_cell: list[list[_Hit]] = [[] for _ in values]
-    import bisect
-
     for h in _detect(joined, analyze):
         i = bisect.bisect_right(offsets, h.start) - 1
         if i < 0 or h.end > offsets[i] + len(values[i]):
