@@ -8,9 +8,28 @@ gives the same features as tagging the whole sentence.
 
 from __future__ import annotations
 
+import threading
+from importlib import resources
+
 from ._chars import COMPOUND_SURNAMES, SURNAMES, TITLES
 
-__all__ = ["window_features", "prepare"]
+__all__ = ["window_features", "prepare", "load_words"]
+
+_WORDS_FILE = "words.txt"
+_words: frozenset[str] | None = None
+_lock = threading.Lock()
+
+
+def load_words() -> frozenset[str]:
+    """Common words of 2-4 characters (not names): where a word starts and ends tells
+    the model that 建立 or 偶尔 is vocabulary, not a name. Loaded once."""
+    global _words
+    if _words is None:
+        with _lock:
+            if _words is None:
+                text = (resources.files("piiguard.ner") / _WORDS_FILE).read_text("utf-8")
+                _words = frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return _words
 
 # Digits collapse to one symbol and Latin letters to another: the model should learn
 # "a name next to a number", not particular numbers.
@@ -50,6 +69,20 @@ def window_features(padded: str, start: int, end: int) -> list[list[str]]:
     comp = COMPOUND_SURNAMES
     t2 = _TITLE2
     t1 = _TITLE1
+    words = load_words()
+    # Longest dictionary word starting at each position of seg (3 characters of
+    # lookahead are in the padding or the text itself).
+    m = len(seg)
+    wstart = [0] * m
+    for i in range(m - 1):
+        for k in (4, 3, 2):
+            if seg[i:i + k] in words:
+                wstart[i] = k
+                break
+    wend = [0] * m
+    for i, k in enumerate(wstart):
+        if k and i + k - 1 < m and wend[i + k - 1] < k:
+            wend[i + k - 1] = k
     out = []
     # zip over shifted slices is several times faster than indexing per position.
     for l2, l1, c, r1, r2 in zip(seg, seg[1:n + 1], seg[2:n + 2], seg[3:n + 3], seg[4:n + 4]):
@@ -64,4 +97,13 @@ def window_features(padded: str, start: int, end: int) -> list[list[str]]:
         if r1 + r2 in t2 or r1 in t1:
             f.append("T")
         out.append(f)
+    for i, f in enumerate(out):
+        # seg[i + 2] is the position f describes.
+        ks, ke = wstart[i + 2], wend[i + 2]
+        if ks:
+            f.append(f"ws{ks}")
+        if ke:
+            f.append(f"we{ke}")
+        if wstart[i + 1] >= 2 and not ke and not ks:
+            f.append("wi")
     return out

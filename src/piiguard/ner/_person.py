@@ -46,6 +46,49 @@ _trigger_re: regex.Pattern | None = None
 _BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州")
 _COMPANY = regex.compile(r"[^，。、；：,;:\s]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
+# A name glued to a verb or particle (汪珍住在) loses that last character.
+_VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
+_field_re: regex.Pattern | None = None
+
+
+def _field_pattern() -> regex.Pattern:
+    """A whole delimited field that reads as a name: ``,常敏,`` or ``|热依拉·艾力|``."""
+    global _field_re
+    if _field_re is None:
+        comp = "|".join(sorted(COMPOUND_SURNAMES))
+        sur = "[" + "".join(sorted(SURNAMES)) + "]"
+        _field_re = regex.compile(
+            rf"(?:^|(?<=[,，;；|\t\"'：:=]))(?:(?:{comp})\p{{Han}}{{1,2}}|{sur}\p{{Han}}{{1,2}}|\p{{Han}}{{2,5}}·\p{{Han}}{{2,5}})"
+            rf"(?=$|[,，;；|\t\"'\s])",
+            regex.MULTILINE,
+        )
+    return _field_re
+
+
+_OLD_RE = regex.compile(
+    "(?<=[老小])[" + "".join(sorted(SURNAMES - set("师时区康米麦花明白龙乐海金"))) + "]"
+    r"(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$)"
+)
+
+
+def _titled(text: str, e: int) -> bool:
+    """A title follows ``e`` (李总明天来公司: the 公司 later on is not this name's)."""
+    return text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "总先女"
+
+
+def _field_spans(text: str) -> list[tuple[int, int]]:
+    from ._gazetteer import get_gazetteer  # only when a field looks like a name
+
+    out = []
+    for m in _field_pattern().finditer(text):
+        name = m.group()
+        if name in NOT_NAME_WORDS or name[-1] in _BAD_LAST:
+            continue
+        gaz = get_gazetteer()
+        if name in gaz.full or name in gaz.short:
+            continue
+        out.append((m.start(), m.end()))
+    return out
 
 
 def _triggers() -> regex.Pattern:
@@ -142,6 +185,8 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
         e = p + sl
         while e < len(text) and e - p < sl + 2 and regex.match(_HAN, text[e]):
             e += 1
+        if e - p > sl + 1 and text[e - 1] in _VERB_TAIL:
+            e -= 1
         # Leave a trailing title out: 联系人：王经理 -> 王.
         for t in TITLES:
             if len(t) >= 2 and text.startswith(t, e - len(t)) and e - len(t) > p:
@@ -172,14 +217,24 @@ def detect_persons(text: str) -> list[Finding]:
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
             name = text[s:e]
+        elif e - s >= 3 and name[-1] in _VERB_TAIL:
+            e -= 1
+            name = text[s:e]
         if (name in NOT_NAME_WORDS or (e - s <= 3 and name[:2] in NOT_NAME_WORDS)
-                or name[-1] in _BAD_LAST or _COMPANY.match(text, e)):
+                or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
             continue
         spans[(s, e)] = prob
         taken.update(range(s, e))
     for s, e in _label_spans(text):
         if not taken.intersection(range(s, e)) and not _COMPANY.match(text, e):
             spans[(s, e)] = 0.8
+            taken.update(range(s, e))
+    for m in _OLD_RE.finditer(text):
+        if m.start() not in taken:
+            spans[(m.start(), m.end())] = 0.6
+    for s, e in _field_spans(text):
+        if not taken.intersection(range(s, e)):
+            spans[(s, e)] = 0.7
     out = []
     for (s, e), prob in sorted(spans.items()):
         meta = {}

@@ -1,0 +1,138 @@
+"""CN_ADDRESS detector: full and partial forms, parsed parts, bare places, generated addresses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from piiguard._normalize import normalize
+from piiguard.ner import detect_addresses
+from piiguard.ner._gazetteer import DISTRICT, TOWN, get_gazetteer
+
+
+def addresses(text: str) -> list[str]:
+    t = normalize(text).text
+    return [t[f.start:f.end] for f in detect_addresses(t) if f.score >= 0.5]
+
+
+# fmt: off
+POSITIVES = [
+    ("张伟13593464918陕西省西安市雁塔区丈八沟街道高新四路88号", "陕西省西安市雁塔区丈八沟街道高新四路88号"),
+    ("陕西省西安市雁塔区丈八沟街道高新四路88号张伟13593464918", "陕西省西安市雁塔区丈八沟街道高新四路88号"),
+    ("朝阳区建国路88号", "朝阳区建国路88号"),
+    ("建国路88号院3号楼2单元501", "建国路88号院3号楼2单元501"),
+    ("收货地址：广东省深圳市南山区科技园南路18号A座808", "广东省深圳市南山区科技园南路18号A座808"),
+    ("我住在高新四路88号，电话13800000000", "高新四路88号"),
+    ("浙江杭州西湖区文三路90号东部软件园", "浙江杭州西湖区文三路90号东部软件园"),
+    ("上海市浦东新区张江镇李家村5组", "上海市浦东新区张江镇李家村5组"),
+    ("所在地区：陕西省 西安市 雁塔区", "陕西省 西安市 雁塔区"),
+    ("寄到：北京市海淀区中关村大街１号", "北京市海淀区中关村大街1号"),
+    ("和平巷998号幸福里小区3栋", "和平巷998号幸福里小区3栋"),
+    ("C53261,董诗斌,13887251474,安陆市文化巷682号,2020-07-19", "安陆市文化巷682号"),
+    ("香港特别行政区九龙油尖旺区弥敦道100号", "香港特别行政区九龙油尖旺区弥敦道100号"),
+]
+NEGATIVES = [
+    "北京今天降温",
+    "上海明天有雨。",
+    "我们下个月去杭州西湖玩。",
+    "浙江杭州",
+    "高速公路上车很多。",
+    "5月3号开会",
+    "第3组数据",
+    "他在农村长大",
+    "马上就到了",
+    "",
+]
+# fmt: on
+
+
+class TestForms:
+    """Full and partial addresses are found whole; bare places are not addresses."""
+
+    @pytest.mark.parametrize(("text", "expected"), POSITIVES)
+    def test_positive(self, text: str, expected: str) -> None:
+        assert addresses(text) == [expected]
+
+    @pytest.mark.parametrize("text", NEGATIVES)
+    def test_negative(self, text: str) -> None:
+        assert addresses(text) == []
+
+
+class TestMetadata:
+    """Parsed parts let a strategy generalize to province, city or district."""
+
+    def test_parts(self) -> None:
+        text = "陕西省西安市雁塔区丈八沟街道高新四路88号"
+        (f,) = detect_addresses(text)
+        assert f.metadata == {"province": "陕西省", "city": "西安市", "district": "雁塔区", "rest_start": 9}
+
+    def test_municipality(self) -> None:
+        (f,) = detect_addresses("北京市朝阳区建国路88号")
+        assert f.metadata["province"] == f.metadata["city"] == "北京市"
+        assert f.metadata["district"] == "朝阳区"
+
+    def test_partial_has_none(self) -> None:
+        (f,) = detect_addresses("建国路88号")
+        assert f.metadata == {"province": None, "city": None, "district": None, "rest_start": 0}
+
+
+def _towns() -> list:
+    gaz = get_gazetteer()
+    return sorted(
+        (d for ds in gaz.full.values() for d in ds if d.level == TOWN and d.district),
+        key=lambda d: (d.province, d.city or "", d.district or "", d.name),
+    )
+
+
+TOWNS = _towns()
+ROADS = ["建国路", "中山北路", "人民大道", "解放街", "学府巷"]
+
+
+@st.composite
+def gazetteer_addresses(draw: st.DrawFn) -> tuple[str, object]:
+    """A full address from a random township of the gazetteer."""
+    t = draw(st.sampled_from(TOWNS))
+    city = t.city if t.city and t.city != t.province else ""
+    road = draw(st.sampled_from(ROADS))
+    no = draw(st.integers(1, 999))
+    tail = draw(st.sampled_from(["", "3号楼2单元501室", "A座808", "5栋1203"]))
+    return f"{t.province}{city}{t.district}{t.name}{road}{no}号{tail}", t
+
+
+class TestGenerated:
+    """Hypothesis: every gazetteer township address is found whole, with its parts."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(gazetteer_addresses(), st.sampled_from(["", "地址：", "寄往", "张伟13800138000"]),
+           st.sampled_from(["", "。", "，电话13800138000", " 王芳"]))
+    def test_found_whole(self, addr: tuple[str, object], before: str, after: str) -> None:
+        text, t = addr
+        found = detect_addresses(before + text + after)
+        assert [(f.start, f.end) for f in found] == [(len(before), len(before) + len(text))]
+        meta = found[0].metadata
+        assert meta["province"] == t.province
+        assert meta["district"] == t.district
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=80))
+    def test_any_text(self, text: str) -> None:
+        for f in detect_addresses(text):
+            assert 0 <= f.start < f.end <= len(text)
+
+
+class TestRobustness:
+    """Junk never raises; long inputs stay linear."""
+
+    @pytest.mark.parametrize("text", ["\ud800北京市朝阳区建国路88号", "\x00路\x00号", "😀" * 10, "号" * 1000, "路" * 1000])
+    def test_junk(self, text: str) -> None:
+        for f in detect_addresses(text):
+            assert 0 <= f.start < f.end <= len(text)
+
+    def test_long_text(self) -> None:
+        text = "收货地址：北京市朝阳区建国路88号。" * 2000 + "市区县路街号" * 20000
+        found = detect_addresses(text)
+        assert len([f for f in found if f.score >= 0.9]) == 2000
+
+    def test_district_level_constant(self) -> None:
+        assert DISTRICT < TOWN

@@ -1,0 +1,121 @@
+"""PERSON detector: the forms of issue 4, hard negatives, robustness and model loading."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from piiguard._normalize import normalize
+from piiguard.ner import detect_persons
+
+
+def names(text: str) -> list[str]:
+    t = normalize(text).text
+    return [t[f.start:f.end] for f in detect_persons(t) if f.score >= 0.5]
+
+
+# fmt: off
+POSITIVES = [
+    ("张伟13593464918陕西省西安市雁塔区丈八沟街道高新四路88号", ["张伟"]),
+    ("陕西省西安市雁塔区丈八沟街道高新四路88号张伟13593464918", ["张伟"]),
+    ("张伟经理，您好", ["张伟"]),
+    ("王芳女士已签收", ["王芳"]),
+    ("李总明天来公司", ["李"]),
+    ("老王说的没错", ["王"]),
+    ("张三、李四和王五参加了会议。", ["张三", "李四", "王五"]),
+    ("姓名：欧阳娜娜 电话：13800000000", ["欧阳娜娜"]),
+    ("联系人：司马光明，手机13912345678", ["司马光明"]),
+    ("收件人 刘德华 13800138000", ["刘德华"]),
+    ("阿卜杜拉·买买提来了", ["阿卜杜拉·买买提"]),
+    ("C85310,陈静,13962243933,安徽省黄山市", ["陈静"]),
+    ('{"name":"赵丽颖","phone":"13512345678"}', ["赵丽颖"]),
+    ("华为公司的任正非发表讲话", ["任正非"]),
+]
+NEGATIVES = [
+    "今天很高兴，这个方法很好。",
+    "周末去爬山，万一下雨就改期。",
+    "黄金价格今天又涨了。",
+    "北京今天降温，注意保暖。",
+    "李宁体育用品有限公司发布财报。",
+    "我们下个月去杭州西湖玩。",
+    "一个小时的会议",
+    "老师说的对",
+    "",
+]
+# fmt: on
+
+
+class TestForms:
+    """Every form named in the issue is found with the title left outside the span."""
+
+    @pytest.mark.parametrize(("text", "expected"), POSITIVES)
+    def test_positive(self, text: str, expected: list[str]) -> None:
+        assert names(text) == expected
+
+    @pytest.mark.parametrize("text", NEGATIVES)
+    def test_negative(self, text: str) -> None:
+        assert names(text) == []
+
+    def test_surname_metadata_is_a_length(self) -> None:
+        f = detect_persons("联系人：欧阳娜娜")[0]
+        assert f.metadata == {"surname": 2}
+        assert f.entity_type == "PERSON" and f.recognizer
+
+
+class TestRobustness:
+    """Junk input never raises and offsets stay inside the text."""
+
+    @pytest.mark.parametrize("text", ["\ud800张伟", "\x00\x01张伟\x7f", "😀张伟😀", "·", "张", "\n\n"])
+    def test_junk(self, text: str) -> None:
+        for f in detect_persons(text):
+            assert 0 <= f.start < f.end <= len(text)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=80))
+    def test_any_text(self, text: str) -> None:
+        for f in detect_persons(text):
+            assert 0 <= f.start < f.end <= len(text)
+            assert 0.0 <= f.score <= 1.0
+
+    def test_repr_has_no_text(self) -> None:
+        f = detect_persons("姓名：张伟")[0]
+        assert "张伟" not in repr(f) and "张伟" not in str(f.metadata)
+
+    def test_long_text_is_linear(self) -> None:
+        text = "客户张伟，电话13800138000。" * 3000 + "的" * 50000
+        fs = detect_persons(text)
+        assert len(fs) == 3000
+
+    def test_threads(self) -> None:
+        results: list[list[str]] = []
+
+        def work() -> None:
+            results.append(names("联系人：王芳，收件人：李娜"))
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert results == [["王芳", "李娜"]] * 4
+
+
+class TestModel:
+    """The shipped model files exist inside the package and load offline."""
+
+    def test_files_ship_in_package(self) -> None:
+        from importlib import resources
+
+        for name in ("person.crfsuite", "person_triggers.txt", "words.txt"):
+            assert (resources.files("piiguard.ner") / name).is_file()
+
+    def test_import_is_lazy(self) -> None:
+        import subprocess
+        import sys
+
+        code = "import sys, piiguard.ner; print('pycrfsuite' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "False"
