@@ -3,7 +3,13 @@
 >>> import piiguard
 >>> text = "客户手机 138-1234-5678，身份证11010519491231002X"
 >>> [(r.entity_type, r.start, r.end) for r in piiguard.analyze(text)]
-[('PHONE_NUMBER', 7, 20), ('CN_RESIDENT_ID', 24, 42)]
+[('PHONE_NUMBER', 5, 18), ('CN_RESIDENT_ID', 22, 40)]
+>>> piiguard.redact(text)
+'客户手机 138-****-5678，身份证110105********002X'
+>>> key = piiguard.Key(b"an example key of 32 bytes......")
+>>> token = piiguard.redact(text, policy={"CN_RESIDENT_ID": "encrypt"}, key=key, entities=["CN_RESIDENT_ID"])
+>>> piiguard.restore(token, key=key) == text
+True
 
 Importing piiguard is cheap: Presidio, jieba and the models load on first use.
 """
@@ -32,6 +38,23 @@ logging.getLogger("piiguard").addHandler(logging.NullHandler())
 # name -> module that defines it; loaded on first attribute access (PEP 562).
 _LAZY = {
     "analyze": "._api",
+    "redact": "._api",
+    "restore": "._api",
+    "classify": ".classify",
+    "classify_table": ".classify",
+    "Classification": ".classify",
+    "TableClassification": ".classify",
+    "ColumnClassification": ".classify",
+    "load_taxonomy": ".classify",
+    "report_html": ".report",
+    "report_json": ".report",
+    "scan_path": ".report",
+    "Policy": ".policy",
+    "Key": ".keys",
+    "Strategy": ".strategies",
+    "register_strategy": ".strategies",
+    "RedactionResult": "._types_redact",
+    "RedactedItem": "._types_redact",
     "Guard": "._guard",
     "Engine": "._engine",
     "get_recognizers": ".recognizers",

@@ -22,6 +22,7 @@ import re
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
@@ -83,13 +84,10 @@ def builtin_detectors() -> list[Detector]:
     return found
 
 
-def _matches(
-    regex: re.Pattern[str], trigger: tuple[re.Pattern[str], int, int] | None, text: str
+def _triggered(
+    regex: re.Pattern[str], trigger: tuple[re.Pattern[str], int, int], text: str
 ) -> Iterator[re.Match[str]]:
-    """Matches of ``regex``; with a trigger, only in windows around the trigger's matches."""
-    if trigger is None:
-        yield from regex.finditer(text)
-        return
+    """Matches of ``regex`` only in windows around the trigger's matches."""
     gate, before, after = trigger
     # Merge overlapping windows; lookbehinds still see before the window start.
     windows: list[list[int]] = []
@@ -106,6 +104,57 @@ def _matches(
             yield m
 
 
+def _first_chars(regex: str) -> frozenset[str] | None:
+    """The characters a match of ``regex`` can start with, or None when unknown.
+
+    Reads the parsed pattern (``re._parser``, stable since Python 3.0 as ``sre_parse``):
+    a leading literal, character class or branch of those. Anything else, or a class
+    with categories such as ``\\d`` outside ASCII mode, gives None and the pattern
+    always runs.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse  # type: ignore[no-redef]
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    def first(items: Any) -> set[str] | None:
+        if not items:
+            return None
+        op, av = items[0]
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            out: set[str] = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(chr(iav))
+                elif iop is c.RANGE:
+                    out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    out.update("0123456789")
+                else:
+                    return None
+            return out
+        if op is c.BRANCH:
+            out = set()
+            for branch in av[1]:
+                sub = first(list(branch))
+                if sub is None:
+                    return None
+                out |= sub
+            return out
+        if op is c.SUBPATTERN:
+            return first(list(av[-1]))
+        return None
+
+    try:
+        chars = first(list(sre_parse.parse(regex, re.ASCII)))
+    except Exception:  # noqa: BLE001 - an unparsable pattern simply always runs
+        return None
+    return frozenset(chars) if chars else None
+
+
 class _CompiledSpec:
     __slots__ = ("spec", "patterns", "context", "is_valid", "parse")
 
@@ -113,7 +162,8 @@ class _CompiledSpec:
         self.spec = spec
         self.patterns = [
             (p.compile(), p.score, p.name,
-             (re.compile(p.trigger[0], re.ASCII), p.trigger[1], p.trigger[2]) if p.trigger else None)
+             (re.compile(p.trigger[0], re.ASCII), p.trigger[1], p.trigger[2]) if p.trigger else None,
+             _first_chars(p.regex))
             for p in spec.patterns
         ]
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window)
@@ -138,6 +188,7 @@ class Engine:
             for e in d.entities:
                 self.priority.setdefault(e, d.priority)
         self.supported_entities = tuple(sorted(self.priority))
+        self._parsers = {cs.spec.entity: cs.parse for cs in self._specs if cs.parse is not None}
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -159,13 +210,18 @@ class Engine:
     def scan(self, text: str, entities: frozenset[str] | None = None, threshold: float = 0.0) -> list[Finding]:
         """Resolved findings at or above ``threshold`` on normalized text (offsets index ``text``)."""
         structured: list[Finding] = []
+        # A pattern whose possible first characters are all absent cannot match.
+        present = set(text)
         for cs in self._specs:
             spec = cs.spec
             if entities is not None and spec.entity not in entities:
                 continue
             is_valid, ctx = cs.is_valid, cs.context
-            for regex, base, pname, trigger in cs.patterns:
-                for m in _matches(regex, trigger, text):
+            for regex, base, pname, trigger, first in cs.patterns:
+                if first is not None and first.isdisjoint(present):
+                    continue
+                matches = regex.finditer(text) if trigger is None else _triggered(regex, trigger, text)
+                for m in matches:
                     start, end = m.span()
                     if is_valid is not None and not is_valid(m.group()):
                         if spec.on_invalid == "drop":
@@ -191,13 +247,13 @@ class Engine:
         return resolve(structured, other, self.priority)
 
     def _facts(self, entity: str, value: str) -> dict[str, object]:
-        for cs in self._specs:
-            if cs.spec.entity == entity and cs.parse is not None:
-                try:
-                    return cs.parse(value)
-                except ValueError:
-                    return {}
-        return {}
+        parse = self._parsers.get(entity)
+        if parse is None:
+            return {}
+        try:
+            return parse(value)
+        except ValueError:
+            return {}
 
     def analyze(
         self,

@@ -118,6 +118,9 @@ def _resident_id(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str,
         region = number[:6]
     else:
         codes = _county_codes(number[:2] if "province" in keep and info else "")
+        if not codes and "province" in keep and info:
+            # Taiwan, Hong Kong and Macau (71/81/82/83) have no county codes in the gazetteer.
+            codes = (number[:2] + "0000",)
         region = d.choice(codes or _county_codes(""))
     today = _dt.date.today()
     if "birth_date" in keep and info:
