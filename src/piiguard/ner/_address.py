@@ -24,6 +24,7 @@ import regex
 
 from .._types import Finding
 from ._chars import SURNAMES
+from ._features import load_words
 from ._gazetteer import CITY, DISTRICT, PROVINCE, TOWN, Division, get_gazetteer
 
 from ._person import detect_persons
@@ -44,10 +45,10 @@ _KINDS = {
     "num": rf"{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社)",
     "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
     "town": rf"{_NAME}{{1,6}}(?:街道办事处|街道|镇|乡)",
-    "zone": rf"{_NAME}{{1,8}}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|新区|园区)",
+    "zone": rf"{_NAME}{{1,8}}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|商务区|新区|园区)",
     "road": rf"{_NAME}{{1,8}}(?:大道|大街|路|街|巷|胡同|里|弄|道)(?:[东西南北中]段|[一二三四五六七八九十]段)?",
     "village": rf"{_NAME}{{1,5}}(?:村委会|居委会|社区|村|屯|庄)",
-    "poi": rf"{_NAME}{{1,10}}(?:小区|花园|大厦|广场|公寓|家园|新村|新城|苑|庭|府|城|中心|大楼|商城|市场|山庄|别墅"
+    "poi": rf"{_NAME}{{1,10}}(?:小区|花园|大厦|广场|公寓|家园|新村|新城|苑|庭|城|中心|大楼|商城|市场|山庄|别墅"
            r"|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库)",
     # An estate or building without a telling suffix, right before a building number
     # (望京SOHO4栋).
@@ -70,7 +71,7 @@ def _lower_match(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 # numbered element.
 _SEED = regex.compile(
     rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
-    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村)"
+    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|商务区|开发区|高新区|工业园区|科技园)"
 )
 # A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
 # Its name is read backwards from the suffix, at most this many characters, and stops
@@ -81,7 +82,7 @@ _LONE_STOP = frozenset(_STOP.replace("\\", "") + "着沿过经近临靠向走来
 _GENERIC = frozenset(
     "公路 马路 道路 铁路 线路 网路 思路 出路 一路 半路 走路 上路 电路 水路 套路 门路 销路 迷路 "
     "逛街 上街 满街 沿街 临街 当街 大街 小巷 农村 乡村 山村 渔村 本村 全村 该村 新村 小区 园区 "
-    "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 环路 大道 胡同 城中村".split()
+    "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 环路 大道 胡同 城中村 街道".split()
 )
 _DIGIT_RUN = regex.compile(r"[0-9]+(?:-[0-9]+)*")
 _MOBILE_TAIL = regex.compile(r"1[3-9][0-9]{9}")
@@ -101,15 +102,18 @@ class _Part:
 def _division_at(text: str, pos: int, gaz, full_only: bool = False) -> tuple[int, list[Division], bool] | None:
     """Longest gazetteer name starting at ``pos``: (end, divisions, is_full)."""
     best = None
-    n = len(text)
-    for k in range(min(gaz.max_len, n - pos), 1, -1):
+    if pos >= len(text):
+        return None
+    for k in gaz.lengths_from.get(text[pos], ()):
         s = text[pos:pos + k]
+        if len(s) < k:
+            continue
         d = gaz.full.get(s)
         if d:
             return pos + k, d, True
-        if best is None and not full_only:
+        if best is None and not full_only and k <= 4:
             d = gaz.short.get(s)
-            if d and k <= 4:
+            if d:
                 best = (pos + k, d, False)
     return best
 
@@ -204,14 +208,37 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     return b
 
 
-def _is_lone(parts: list[_Part]) -> bool:
+# Text right after a division that makes it an organisation (北京市政府, 海淀区民政局).
+_ORG_AFTER = regex.compile(
+    r"(?:人民政府|政府|人民法院|法院|检察院|人大|政协|党委|委员会|公安|民政|财政|税务|教育|卫生|交通|住建|"
+    r"统计|气象|环保|水利|市场监|文化|商务|发改|人社|司法|国土|规划|城管|消防|[局委厅办署院])"
+)
+
+
+def _is_org(text: str, parts: list[_Part]) -> bool:
+    """The chain names an authority, not a place to send post (武汉市政府, 泗水县文化市场)."""
+    last = parts[-1]
+    if last.kind == "div" and _ORG_AFTER.match(text, last.end):
+        return True
+    if last.kind == "poi" and len(parts) <= 2 and text[last.start:last.end].endswith(("政府", "中心", "市场")):
+        return True
+    return False
+
+
+def _is_lone(text: str, parts: list[_Part]) -> bool:
     """One road, estate, village or county-level-and-below division standing alone."""
     if len(parts) != 1:
         return False
     p = parts[0]
     if p.kind == "div":
         return p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)
-    return p.kind in ("road", "village", "poi", "town") and p.end - p.start >= 3
+    if p.kind not in ("road", "village", "poi", "town", "zone") or p.end - p.start < 3:
+        return False
+    if text[p.start:p.end] in _GENERIC:
+        return False
+    # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix.
+    nxt = text[p.end:p.end + 1]
+    return nxt in "上下边旁中里内外口东西南北" or text[p.end - 1:p.end + 1] not in load_words()
 
 
 def _score(parts: list[_Part]) -> float:
@@ -246,7 +273,9 @@ def _metadata(parts: list[_Part], start: int) -> dict:
 def _left_extend(text: str, start: int, gaz) -> int:
     """Take in division names (full or short) written just before ``start``."""
     while start > 0:
-        for k in range(min(gaz.max_len, start), 1, -1):
+        for k in gaz.lengths_to.get(text[start - 1], ()):
+            if k > start:
+                continue
             s = text[start - k:start]
             if s in gaz.full or (k <= 4 and s in gaz.short):
                 start -= k
@@ -294,8 +323,8 @@ def detect_addresses(text: str) -> list[Finding]:
             e = m.end()
             if text[e - 1] == "街" or text[m.start():e] == "区" and text[m.start() - 1:e] == "小区":
                 continue
-            for k in range(min(gaz.max_len, e), 1, -1):
-                if text[e - k:e] in gaz.full and e - k >= covered:
+            for k in gaz.lengths_to.get(text[e - 1], ()):
+                if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
             if not starts:
@@ -312,7 +341,8 @@ def detect_addresses(text: str) -> list[Finding]:
             if s > covered and s < n and text[s] in "号栋幢楼室层单元组":
                 continue
             parts = _parse(text, s, gaz)
-            if parts and parts[-1].end > m.start() and (_is_address(parts) or _is_lone(parts)):
+            if (parts and parts[-1].end > m.start() and (_is_address(parts) or _is_lone(text, parts))
+                    and not _is_org(text, parts)):
                 begin = _left_extend(text, parts[0].start, gaz)
                 begin = max(begin, covered)
                 if begin < parts[0].start:

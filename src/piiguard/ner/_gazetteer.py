@@ -87,6 +87,20 @@ class Gazetteer:
         for extra, full in (("香港", "香港特别行政区"), ("澳门", "澳门特别行政区"), ("台湾", "台湾省")):
             self.short.setdefault(extra, list(self.full[full]))
         self.max_len = max(map(len, self.full))
+        # Name lengths by first and by last character, longest first: lookups try only
+        # lengths that exist instead of every length up to max_len.
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for name in self.full:
+            by_first.setdefault(name[0], set()).add(len(name))
+            by_last.setdefault(name[-1], set()).add(len(name))
+        for name in self.short:
+            by_first.setdefault(name[0], set()).add(len(name))
+            by_last.setdefault(name[-1], set()).add(len(name))
+        self.lengths_from: dict[str, tuple[int, ...]] = {
+            c: tuple(sorted(v, reverse=True)) for c, v in by_first.items()}
+        self.lengths_to: dict[str, tuple[int, ...]] = {
+            c: tuple(sorted(v, reverse=True)) for c, v in by_last.items()}
 
     def _add(self, d: Division, short: bool = True) -> None:
         self.full.setdefault(d.name, []).append(d)
