@@ -46,7 +46,20 @@ class Detector:
     name: str
     entities: tuple[str, ...]
     detect: Callable[[str], list[Finding]]
-    priority: int = 10
+    #: Overlap rank of its entities (one number, or per entity); identifiers rank 20-60.
+    priority: int | dict[str, int] = 10
+    #: Cheaper functions for a single entity, used when only that one is asked for.
+    per_entity: dict[str, Callable[[str], list[Finding]]] | None = None
+
+    def run(self, text: str, wanted: frozenset[str] | None) -> list[Finding]:
+        """Findings of the entity types in ``wanted`` (all when None)."""
+        if wanted is not None and self.per_entity:
+            asked = wanted.intersection(self.entities)
+            if len(asked) == 1:
+                (only,) = asked
+                if only in self.per_entity:
+                    return self.per_entity[only](text)
+        return self.detect(text)
 
 
 def _lazy(module: str, func: str) -> Callable[[str], list[Finding]]:
@@ -72,15 +85,23 @@ def _module_with(name: str, *funcs: str) -> bool:
 def builtin_detectors() -> list[Detector]:
     """piiguard's model-based detectors that are installed."""
     found = []
-    if _module_with("piiguard.ner", "detect_persons", "detect_addresses"):
-        found.append(Detector("PersonDetector", ("PERSON",), _lazy("piiguard.ner", "detect_persons"), 10))
-        found.append(Detector("AddressDetector", ("CN_ADDRESS",), _lazy("piiguard.ner", "detect_addresses"), 12))
+    if _module_with("piiguard.ner", "detect_persons", "detect_addresses", "detect_names_and_addresses"):
+        found.append(
+            Detector(
+                "NameAddressDetector",
+                ("PERSON", "CN_ADDRESS"),
+                _lazy("piiguard.ner", "detect_names_and_addresses"),
+                {"PERSON": 10, "CN_ADDRESS": 12},
+                {"PERSON": _lazy("piiguard.ner", "detect_persons"),
+                 "CN_ADDRESS": _lazy("piiguard.ner", "detect_addresses")},
+            )
+        )
     if _module_with("piiguard.sensitive", "detect_sensitive_terms"):
         sensitive = importlib.import_module("piiguard.sensitive")
         entities = tuple(getattr(sensitive, "ENTITIES", ()))
         if entities:
             found.append(Detector("SensitiveTermDetector", entities,
-                                  _lazy("piiguard.sensitive", "detect_sensitive_terms"), 5))
+                                  _lazy("piiguard.sensitive", "detect_sensitive_terms"), 11))
     return found
 
 
@@ -186,7 +207,8 @@ class Engine:
         self.priority = {s.entity: s.priority for s in specs}
         for d in self._detectors:
             for e in d.entities:
-                self.priority.setdefault(e, d.priority)
+                rank = d.priority.get(e, 10) if isinstance(d.priority, dict) else d.priority
+                self.priority.setdefault(e, rank)
         self.supported_entities = tuple(sorted(self.priority))
         self._parsers = {cs.spec.entity: cs.parse for cs in self._specs if cs.parse is not None}
         self._lock = threading.Lock()
@@ -239,7 +261,7 @@ class Engine:
         for d in self._detectors:
             if entities is not None and not entities.intersection(d.entities):
                 continue
-            for f in d.detect(text):
+            for f in d.run(text, entities):
                 if f.score >= threshold and (entities is None or f.entity_type in entities):
                     if not f.recognizer:
                         f.recognizer = d.name
