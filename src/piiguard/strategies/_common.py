@@ -80,7 +80,10 @@ class Draw:
     __slots__ = ("_seed", "_buf", "_counter")
 
     def __init__(self, subkey: bytes, *parts: str) -> None:
-        self._seed = hmac.new(subkey, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).digest()
+        # surrogatepass: a lone surrogate (text decoded with surrogateescape) must not crash;
+        # valid text encodes exactly as with plain UTF-8, so surrogates stay the same.
+        msg = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+        self._seed = hmac.new(subkey, msg, hashlib.sha256).digest()
         self._buf = b""
         self._counter = 0
 

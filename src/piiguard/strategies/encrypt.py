@@ -75,7 +75,7 @@ def _b64(data: bytes) -> str:
 
 def encrypt_value(value: str, entity_type: str, key: Key, *, deterministic: bool = False) -> str:
     """The token for ``value``."""
-    plain, aad = value.encode("utf-8"), _aad(entity_type)
+    plain, aad = value.encode("utf-8", "surrogatepass"), _aad(entity_type)  # lone surrogates round-trip
     if deterministic:
         payload = bytes([_V_SIV]) + _siv(key.derive("encrypt/siv", 64)).encrypt(plain, [aad])
     else:
@@ -102,7 +102,7 @@ def decrypt_payload(entity_type: str, payload: str, key: Key) -> str:
             plain = _siv(key.derive("encrypt/siv", 64)).decrypt(data[1:], [aad])
         else:
             raise DecryptionError()
-        return plain.decode("utf-8")
+        return plain.decode("utf-8", "surrogatepass")
     except (InvalidTag, UnicodeDecodeError, ValueError):
         raise DecryptionError() from None
 

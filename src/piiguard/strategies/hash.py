@@ -59,6 +59,6 @@ class Hash(Strategy):
     def apply(self, value: str, entity_type: str, options: Any, key: Key | None,
               facts: Mapping[str, Any]) -> str:
         assert key is not None
-        msg = (entity_type + "\x1f" + canonical(entity_type, value)).encode("utf-8")
+        msg = (entity_type + "\x1f" + canonical(entity_type, value)).encode("utf-8", "surrogatepass")
         digest = hmac.new(key.derive("hash"), msg, hashlib.sha256).hexdigest()[: options.length]
         return str(options.template).replace("{entity}", entity_type).replace("{digest}", digest)
