@@ -69,7 +69,12 @@ class Key:
         elif isinstance(material, (bytes, bytearray)):
             raw = bytes(material)
         elif isinstance(material, str):
-            raw = material.encode("utf-8")
+            try:
+                raw = material.encode("utf-8")
+            except UnicodeEncodeError:  # it quotes and holds the key: raise outside the handler
+                raw = None
+            if raw is None:
+                raise KeyMaterialError("A key str must be valid Unicode (no lone surrogates).")
         else:
             raise KeyMaterialError("A key must be bytes, str or piiguard.Key.")
         if len(raw) < MIN_KEY_BYTES:
