@@ -10,7 +10,7 @@ import pytest
 
 from ._classify_support import fake_analyze, make_id
 from piiguard import ids
-from piiguard.classify import (
+from piiguard.classification import (
     Classification,
     TableClassification,
     TaxonomyError,
@@ -62,7 +62,7 @@ def test_financial_pack_classes() -> None:
 
 def test_header_types_exist_in_taxonomy() -> None:
     """Every type the column-header lexicon can announce is in the default taxonomy."""
-    from piiguard.classify import _lexicon
+    from piiguard.classification import _lexicon
 
     lex = _lexicon()
     tax = load_taxonomy()

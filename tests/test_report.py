@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from piiguard.classify import classify, classify_table
+from piiguard.classification import classify, classify_table
 from piiguard.report import Inventory, report_html, report_json, scan_path
 
 from ._classify_support import fake_analyze, make_id

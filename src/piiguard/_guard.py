@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._engine import DEFAULT_THRESHOLD, Engine, default_engine
@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from presidio_analyzer import RecognizerResult
 
     from ._types_redact import RedactionResult
-    from .classify import Classification
+    from .classification import Classification
     from .keys import Key
     from .policy import Policy
 
@@ -143,6 +143,40 @@ class Guard:
 
     def classify(self, text: str, **kwargs: Any) -> Classification:
         """Classify ``text`` under PIPL / GB/T 35273 (see :func:`piiguard.classify`)."""
-        from .classify import classify
+        from .classification import classify
 
         return classify(text, analyze=self.analyze, **kwargs)
+
+    # -- pipelines ---------------------------------------------------------------------
+    def analyze_many(self, texts: Iterable[Any], *, n_jobs: int | None = 1, batch_size: int = 256,
+                     progress: bool | None = False, total: int | None = None) -> Iterator[list[RecognizerResult]]:
+        """Analyze a stream of texts, in order, on ``n_jobs`` processes (see :func:`piiguard.analyze_many`)."""
+        from ._batch import analyze_many
+
+        return analyze_many(texts, guard=self, n_jobs=n_jobs, batch_size=batch_size, progress=progress,
+                            total=total)
+
+    def redact_many(self, texts: Iterable[Any], *, n_jobs: int | None = 1, batch_size: int = 256,
+                    progress: bool | None = False, total: int | None = None,
+                    detailed: bool = False) -> Iterator[Any]:
+        """Redact a stream of texts, in order, on ``n_jobs`` processes (see :func:`piiguard.redact_many`).
+
+        >>> list(Guard().redact_many(["手机13812345678", None]))
+        ['手机138****5678', None]
+        """
+        from ._batch import redact_many
+
+        return redact_many(texts, guard=self, n_jobs=n_jobs, batch_size=batch_size, progress=progress,
+                           total=total, detailed=detailed)
+
+    def redact_dataframe(self, df: Any, columns: Any = None, **kwargs: Any) -> Any:
+        """A redacted copy of a pandas (or polars) DataFrame (see :func:`piiguard.dataframe.redact_dataframe`)."""
+        from .dataframe import redact_dataframe
+
+        return redact_dataframe(df, columns, guard=self, **kwargs)
+
+    def explain(self, text: str, *, redacted: bool = False) -> Any:
+        """A notebook view of ``text``: findings highlighted by entity type (see :func:`piiguard.show`)."""
+        from ._notebook import show
+
+        return show(text, guard=self, redacted=redacted)

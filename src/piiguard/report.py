@@ -1,7 +1,7 @@
 """Inventory reports: what personal information is where, as JSON and as one HTML page.
 
-A report covers a text (:class:`~piiguard.classify.Classification`), a table
-(:class:`~piiguard.classify.TableClassification`) or a folder of files
+A report covers a text (:class:`~piiguard.classification.Classification`), a table
+(:class:`~piiguard.classification.TableClassification`) or a folder of files
 (:class:`Inventory`, from :func:`scan_path`). It lists, per column or file, the entity
 types, counts, category, sensitivity and *masked* examples, with the reasons in Chinese
 and English. It never contains a raw value. The HTML page is self-contained (inline CSS
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .classify import (
+from .classification import (
     AnalyzeFn,
     Classification,
     TableClassification,
@@ -93,8 +93,8 @@ def scan_path(
 ) -> Inventory:
     """Classify a CSV/TSV table, a text file, or every such file under a folder.
 
-    Tables go through :func:`~piiguard.classify.classify_table`, other text files
-    (``.txt``, ``.md``, ``.log``, ``.json`` …) through :func:`~piiguard.classify.classify`.
+    Tables go through :func:`~piiguard.classification.classify_table`, other text files
+    (``.txt``, ``.md``, ``.log``, ``.json`` …) through :func:`~piiguard.classification.classify`.
     Other files are listed as skipped.
     """
     root = Path(path)
