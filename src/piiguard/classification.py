@@ -808,7 +808,12 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
         raise ValueError("cannot decode the CSV file as UTF-8 or GB18030")
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     reader = csv.reader(io.StringIO(content), delimiter=delimiter)
-    rows = [row for row in reader]
+    try:
+        rows = [row for row in reader]
+    except csv.Error:  # e.g. a field over csv.field_size_limit(); the message names no data
+        rows = None
+    if rows is None:
+        raise ValueError("cannot parse the CSV file (malformed, or a field over the csv module's size limit)")
     if not rows:
         return [], []
     return rows[0], rows[1:]
