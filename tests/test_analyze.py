@@ -16,6 +16,7 @@ from .strategies import bank_cards, chinese_text, mobiles, resident_ids, to_full
 STRUCTURED = [
     "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_BANK_CARD", "CN_PASSPORT", "CN_HMT_PERMIT", "CN_USCC",
     "CN_LICENSE_PLATE", "EMAIL_ADDRESS", "IP_ADDRESS", "URL", "HK_ID", "MO_ID", "TW_ID",
+    "QQ_NUMBER", "WECHAT_ID", "IMEI", "DATE_OF_BIRTH",
 ]
 
 
@@ -56,6 +57,12 @@ POSITIVES = [
     ("台湾身分證A123456789", [("TW_ID", "A123456789")]),
     ("订单号2023110500001，联系电话13812345678", [("PHONE_NUMBER", "13812345678")]),
     ("身份证编号11010519491231002X", [("CN_RESIDENT_ID", "11010519491231002X")]),
+    ("加我QQ：123456789", [("QQ_NUMBER", "123456789")]),
+    ("微信号 zhang_wei88 备注客户", [("WECHAT_ID", "zhang_wei88")]),
+    ("微信同号13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("手机串号IMEI 490154203237518", [("IMEI", "490154203237518")]),
+    ("出生日期：1990年1月2日", [("DATE_OF_BIRTH", "1990年1月2日")]),
+    ("生日 1985-03-12", [("DATE_OF_BIRTH", "1985-03-12")]),
 ]
 # fmt: on
 

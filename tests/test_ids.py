@@ -20,7 +20,8 @@ ENTITY_VALIDATOR = {
     "CN_RESIDENT_ID": "cn_resident_id", "CN_BANK_CARD": "cn_bank_card", "CN_USCC": "cn_uscc",
     "PHONE_NUMBER": "phone", "CN_PASSPORT": "cn_passport", "CN_HMT_PERMIT": "cn_hmt_permit",
     "CN_LICENSE_PLATE": "cn_license_plate", "HK_ID": "hk_id", "TW_ID": "tw_id", "MO_ID": "mo_id",
-    "EMAIL_ADDRESS": "email", "IP_ADDRESS": "ip_address", "URL": "url",
+    "EMAIL_ADDRESS": "email", "IP_ADDRESS": "ip_address", "URL": "url", "QQ_NUMBER": "qq_number",
+    "WECHAT_ID": "wechat_id", "IMEI": "imei", "DATE_OF_BIRTH": "date_of_birth",
 }
 
 

@@ -20,13 +20,17 @@ MODULES = (
     "cn_passport",
     "cn_resident_id",
     "cn_uscc",
+    "date_of_birth",
     "email",
     "hk_id",
+    "imei",
     "ip_address",
     "mo_id",
     "phone",
+    "qq_number",
     "tw_id",
     "url",
+    "wechat_id",
 )
 
 

@@ -94,6 +94,10 @@ def decrypt_payload(entity_type: str, payload: str, key: Key) -> str:
         data = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
     except (binascii.Error, ValueError):
         raise DecryptionError() from None
+    if _b64(data) != payload:
+        # The last base64 character carries unused bits: a token altered there would
+        # still decode to the same bytes. Only the canonical encoding is accepted.
+        raise DecryptionError()
     aad = _aad(entity_type)
     try:
         if data[:1] == bytes([_V_GCM]) and len(data) >= 1 + 12 + 16:

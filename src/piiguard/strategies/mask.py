@@ -176,6 +176,8 @@ MASK_RULES: dict[str, MaskRule] = {
     "HK_ID": Keep(first=1, last=0),
     "MO_ID": Keep(first=1, last=0),
     "TW_ID": Keep(first=1, last=0),
+    "DATE_OF_BIRTH": Keep(first=4, last=0),   # the birth year, as generalize does
+    "IMEI": Keep(first=2, last=2),
 }
 DEFAULT_RULE: MaskRule = Keep(first=1, last=1)
 

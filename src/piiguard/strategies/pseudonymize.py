@@ -63,6 +63,7 @@ KEEP_CHOICES: dict[str, frozenset[str]] = {
     "CN_ADDRESS": frozenset({"city", "district"}),
     "EMAIL_ADDRESS": frozenset({"domain"}),
     "TW_ID": frozenset({"gender"}),
+    "DATE_OF_BIRTH": frozenset({"birth_year"}),
 }
 DEFAULT_KEEP: dict[str, tuple[str, ...]] = {
     "CN_BANK_CARD": ("bin",),
@@ -278,7 +279,35 @@ def _generic(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any
     return "".join(out)
 
 
+def _date_of_birth(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) -> str:
+    """Another real date, written the same way (1990年1月2日, 1990-01-02, 19900102)."""
+    import re
+
+    m = re.fullmatch(r"(\d{4})(\D?)(\d{1,2})(\D?)(\d{1,2})(\D?)", value.strip())
+    if m is None:
+        return _generic(value, d, keep, facts)
+    year = int(m.group(1)) if "birth_year" in keep else 1940 + d.below(66)
+    born = _dt.date(year, 1, 1) + _dt.timedelta(days=d.below(365))
+    width = 2 if len(m.group(3)) == 2 or not m.group(2) else 0
+    month, day = (f"{born.month:02d}", f"{born.day:02d}") if width else (str(born.month), str(born.day))
+    return f"{born.year}{m.group(2)}{month}{m.group(4)}{day}{m.group(6)}"
+
+
+def _imei(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) -> str:
+    """Digits with a valid Luhn check (IMEI) or the same length (IMEISV)."""
+    from ..ids import imei
+
+    digits = [c for c in value if c.isdigit()]
+    body = "".join(str(d.below(10)) for _ in digits)
+    if len(digits) == 15:
+        body = body[:14] + imei.calc_check_digit(body[:14])
+    it = iter(body)
+    return "".join(next(it) if c.isdigit() else c for c in value)
+
+
 _GENERATORS = {
+    "DATE_OF_BIRTH": _date_of_birth,
+    "IMEI": _imei,
     "CN_RESIDENT_ID": _resident_id,
     "PHONE_NUMBER": _phone,
     "CN_BANK_CARD": _bank_card,
