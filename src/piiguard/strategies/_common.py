@@ -10,7 +10,8 @@ from typing import TypeVar
 
 from .. import ids
 
-__all__ = ["Draw", "LABELS_ZH", "canonical", "ids_module", "relayout", "split_extension", "split_phone_prefix"]
+__all__ = ["Draw", "LABELS_ZH", "canonical", "fold_width", "ids_module", "relayout", "split_extension",
+           "split_phone_prefix"]
 
 T = TypeVar("T")
 
@@ -54,6 +55,18 @@ def ids_module(entity_type: str):  # type: ignore[no-untyped-def]
 _WS = re.compile(r"\s+")
 
 
+def fold_width(value: str) -> str:
+    """Full-width digits, letters and symbols (``１３８``) as ASCII, one character for one.
+
+    Values reach the strategies as the caller wrote them; the digit and letter logic
+    below reads ASCII only, so without this a full-width phone number came back from
+    ``pseudonymize`` unchanged.
+    """
+    from .._normalize import _TABLE
+
+    return value.translate(_TABLE)
+
+
 def canonical(entity_type: str, value: str) -> str:
     """The form two spellings of one value share (``138 1234 5678`` = ``+8613812345678``).
 
@@ -61,6 +74,7 @@ def canonical(entity_type: str, value: str) -> str:
     ways still links.
     """
     module = ids_module(entity_type)
+    value = fold_width(value)
     if module is not None:
         try:
             out = module.compact(value)

@@ -47,7 +47,7 @@ from ..exceptions import PolicyError
 from ..ids import cn_bank_card, cn_resident_id
 from ..keys import Key
 from ._base import Options, Strategy
-from ._common import split_extension, split_phone_prefix
+from ._common import fold_width, split_extension, split_phone_prefix
 
 __all__ = ["Fpe", "FpeOptions", "decrypt_value", "encrypt_value"]
 
@@ -84,6 +84,7 @@ def _split(value: str, entity_type: str) -> tuple[int, int, bool]:
 
 
 def _transform(value: str, entity_type: str, key: Key, decrypt: bool) -> str:
+    value = fold_width(value)  # full-width digits are digits too (same length, ASCII out)
     prefix, rest = ("", value)
     ext = ""
     if entity_type == "PHONE_NUMBER":

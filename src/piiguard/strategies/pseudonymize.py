@@ -49,7 +49,7 @@ from ..ids._regions import PROVINCES
 from ..keys import Key
 from . import _data
 from ._base import Options, Strategy, check
-from ._common import Draw, canonical, ids_module, relayout, split_extension, split_phone_prefix
+from ._common import Draw, canonical, fold_width, ids_module, relayout, split_extension, split_phone_prefix
 from ._divisions import divisions
 from .mask import surname_length
 
@@ -330,6 +330,7 @@ def surrogate(value: str, entity_type: str, key: Key, keep: tuple[str, ...] | No
     validator and the value itself validates, until it validates too.
     """
     facts = facts or {}
+    value = fold_width(value)  # the generators read ASCII digits and letters
     keep = DEFAULT_KEEP.get(entity_type, ()) if keep is None else keep
     gen = _GENERATORS.get(entity_type)
     module = ids_module(entity_type)
