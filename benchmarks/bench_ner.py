@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from piiguard._normalize import normalize  # noqa: E402
-from piiguard.ner import detect_addresses, detect_persons  # noqa: E402
+from piiguard.ner import detect_addresses, detect_names_and_addresses, detect_persons  # noqa: E402
 
 POSTAL = set("路街号区县镇村乡巷弄栋幢楼室组苑") | {"小区", "大厦", "花园", "广场", "公寓", "社区", "大道"}
 
@@ -64,12 +64,17 @@ def score_overlap(pairs) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _ours(text: str, entity: str) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in detect_names_and_addresses(text)
+            if f.score >= 0.5 and f.entity_type == entity]
+
+
 def ours_person(text: str) -> list[tuple[int, int]]:
-    return [(f.start, f.end) for f in detect_persons(text) if f.score >= 0.5]
+    return _ours(text, "PERSON")
 
 
 def ours_address(text: str) -> list[tuple[int, int]]:
-    return [(f.start, f.end) for f in detect_addresses(text) if f.score >= 0.5]
+    return _ours(text, "CN_ADDRESS")
 
 
 def jieba_nr(text: str) -> list[tuple[int, int]]:
@@ -101,7 +106,29 @@ def load_peers() -> dict:
         peers["thulac-np"] = thulac_np
     except Exception:  # noqa: BLE001 - optional peer
         pass
+    try:
+        import warnings
+
+        import helan  # type: ignore
+
+        def helan_person(text: str) -> list[tuple[int, int]]:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return [(e.start, e.end) for e in helan.recognize(text, [helan.PERSON_NAME])]
+
+        def helan_address(text: str) -> list[tuple[int, int]]:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return [(e.start, e.end) for e in helan.recognize(text, [helan.ADDRESS])]
+
+        peers["helan"] = helan_person
+        ADDRESS_PEERS["helan"] = helan_address
+    except Exception:  # noqa: BLE001 - optional peer
+        pass
     return peers
+
+
+ADDRESS_PEERS: dict = {}
 
 
 def ner_dev_sets(quick: bool) -> dict[str, list[dict]]:
@@ -163,6 +190,9 @@ def main() -> int:
         bare = sum(not looks_postal(r["text"][a:b]) for r, ps in zip(dev, pred) for a, b in ps)
         print(f"\ncluener postal ADDRESS overlap recall {rec:.3f} (n={sum(map(len, gold))}); "
               f"CN_ADDRESS spans without a postal marker: {bare} of {sum(map(len, pred))}")
+        for pname, fn in ADDRESS_PEERS.items():
+            _, prec, _ = score_overlap(zip(gold, (fn(r["text"]) for r in dev)))
+            print(f"cluener postal ADDRESS overlap recall, {pname}: {prec:.3f}")
 
     print("\n== record-style set (benchmarks/records_ner) ==")
     recs = records()
@@ -175,6 +205,9 @@ def main() -> int:
     print(f"CN_ADDRESS exact   {fmt(*score_exact(zip(ga, pa)))}")
     for pname, fn in peers.items():
         print(f"PERSON     {pname:9s} {fmt(*score_exact(zip(gp, (fn(r['text']) for r in recs))))}")
+    for pname, fn in ADDRESS_PEERS.items():
+        pred = [fn(r["text"]) for r in recs]
+        print(f"CN_ADDRESS {pname:9s} overlap {fmt(*score_overlap(zip(ga, pred)))}  exact {fmt(*score_exact(zip(ga, pred)))}")
     genres = sorted({r["genre"] for r in recs})
     for g in genres:
         idx = [i for i, r in enumerate(recs) if r["genre"] == g]
@@ -204,7 +237,7 @@ def main() -> int:
         j = speed(doc, jieba.lcut)
         p = speed(doc, detect_persons)
         a = speed(doc, detect_addresses)
-        both = speed(doc, lambda t: (detect_persons(t), detect_addresses(t)))
+        both = speed(doc, detect_names_and_addresses)
         print(f"{label:26s} {len(doc):>8d} chars  jieba.lcut {j:>9,.0f}  PERSON {p:>9,.0f}  "
               f"CN_ADDRESS {a:>10,.0f}  both {both:>9,.0f}  ({both / j:.2f}x jieba)")
     return 0

@@ -13,23 +13,33 @@ from importlib import resources
 
 from ._chars import COMPOUND_SURNAMES, SURNAMES, TITLES
 
-__all__ = ["window_features", "prepare", "load_words"]
+__all__ = ["window_features", "prepare", "load_words", "load_common_words"]
 
 _WORDS_FILE = "words.txt"
 _words: frozenset[str] | None = None
+_common: frozenset[str] | None = None
 _lock = threading.Lock()
 
 
 def load_words() -> frozenset[str]:
     """Common words of 2-4 characters (not names): where a word starts and ends tells
     the model that 建立 or 偶尔 is vocabulary, not a name. Loaded once."""
-    global _words
+    global _words, _common
     if _words is None:
         with _lock:
             if _words is None:
                 text = (resources.files("piiguard.ner") / _WORDS_FILE).read_text("utf-8")
-                _words = frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+                lines = [w for w in text.split("\n") if w and not w.startswith("#")]
+                _common = frozenset(w[1:] for w in lines if w.startswith("+"))
+                _words = frozenset(w.lstrip("+") for w in lines)
     return _words
+
+
+def load_common_words() -> frozenset[str]:
+    """The most frequent of :func:`load_words` (marked ``+`` in the file)."""
+    load_words()
+    assert _common is not None
+    return _common
 
 # Digits collapse to one symbol and Latin letters to another: the model should learn
 # "a name next to a number", not particular numbers.

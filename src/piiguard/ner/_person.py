@@ -19,8 +19,8 @@ from importlib import resources
 import regex
 
 from .._types import Finding
-from ._chars import COMPOUND_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, SURNAMES, TITLES
-from ._features import load_words, prepare, window_features
+from ._chars import COMPOUND_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, STRIP_TITLES, SURNAMES, TITLES
+from ._features import load_common_words, prepare, window_features
 
 __all__ = ["detect_persons"]
 
@@ -61,8 +61,8 @@ def _field_pattern() -> re.Pattern[str]:
         han = "[\u4e00-\u9fff]"
         # The stdlib engine scans for the leading delimiter class much faster.
         _field_re = re.compile(
-            rf"(?:^|(?<=[,，;；|\t\"'：:=]))(?:(?:{comp}){han}{{1,2}}|{sur}{han}{{1,2}}|{han}{{2,5}}·{han}{{2,5}})"
-            rf"(?=$|[,，;；|\t\"'\s])",
+            rf"(?:^|(?<=[,，;；|\t\"'：:=0-9]))(?:(?:{comp}){han}{{1,2}}|{sur}{han}{{1,2}}|{han}{{2,5}}·{han}{{2,5}})"
+            rf"(?=$|[,，;；|\t\"'\s0-9])",
             re.MULTILINE,
         )
     return _field_re
@@ -74,23 +74,79 @@ _OLD_RE = regex.compile(
 )
 
 
+_NAME_BODY = (
+    "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + ")[\u4e00-\u9fff]{1,2}"
+    "|[" + "".join(sorted(SURNAMES)) + "][\u4e00-\u9fff]{1,2}"
+)
+_GLUED_AFTER = re.compile(_NAME_BODY)
+_GLUED_BEFORE = re.compile(_NAME_BODY)
+
+
 def _titled(text: str, e: int) -> bool:
     """A title follows ``e`` (李总明天来公司: the 公司 later on is not this name's)."""
     return text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "总先女"
 
 
-def _field_spans(text: str) -> list[tuple[int, int]]:
+def _strip_title(text: str, s: int, e: int) -> int:
+    """End of the name once a trailing title is cut off (康总 -> 康, 王芳女士 -> 王芳)."""
+    name = text[s:e]
+    for t in STRIP_TITLES:
+        if name.endswith(t) and len(name) > len(t):
+            rest = name[: -len(t)]
+            if rest[0] in SURNAMES or rest[:2] in COMPOUND_SURNAMES:
+                return e - len(t)
+    return e
+
+
+def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """Names glued to an address end or start, bounded by digits or the text's edge."""
+    if not skip:
+        return []
+    out = []
+    pat = _field_pattern()
+    n = len(text)
+    for a, b in skip:
+        m = pat.match(text, b)  # …88号郝军泽17714656977
+        if m is None and b < n:
+            m = _GLUED_AFTER.match(text, b)
+        if m is not None and (m.end() == n or not "\u4e00" <= text[m.end()] <= "\u9fff"):
+            out.append((m.start(), m.end()))
+        for k in range(a - 2, max(-1, a - 6), -1):  # 司马英山东省…, 1359…齐豪思绵阳市…
+            if k == 0 or not "\u4e00" <= text[k - 1] <= "\u9fff":
+                if _GLUED_BEFORE.fullmatch(text, k, a) is not None:
+                    out.append((k, a))
+                break
+    return out
+
+
+def _long_digits_or_not(text: str, i: int, step: int) -> bool:
+    """True unless ``text[i]`` is a digit of a short run (10时许 is a time, not a field)."""
+    if i < 0 or i >= len(text) or not "0" <= text[i] <= "9":
+        return True
+    k = 0
+    while 0 <= i < len(text) and "0" <= text[i] <= "9" and k < 5:
+        i += step
+        k += 1
+    return k >= 5
+
+
+def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     from ._gazetteer import get_gazetteer  # only when a field looks like a name
 
     out = []
-    for m in _field_pattern().finditer(text):
-        name = m.group()
+    fields = [(m.start(), m.end()) for m in _field_pattern().finditer(text)]
+    words = load_common_words()
+    for s, e in fields + _glued_spans(text, skip):
+        e = _strip_title(text, s, e)
+        name = text[s:e]
+        if name in words or not (_long_digits_or_not(text, s - 1, -1) and _long_digits_or_not(text, e, 1)):
+            continue
         if name in NOT_NAME_WORDS or name[-1] in _BAD_LAST:
             continue
         gaz = get_gazetteer()
         if name in gaz.full or name in gaz.short:
             continue
-        out.append((m.start(), m.end()))
+        out.append((s, e))
     return out
 
 
@@ -109,7 +165,8 @@ def _triggers() -> regex.Pattern:
                 cls = lambda cs: "[" + "".join(regex.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
                 # A surname before a title (李总, 王女士) or after 老/小 is a name too.
                 _trigger_re = regex.compile(
-                    f"{cls(starts)}(?={cls(seconds)})|{cls(SURNAMES)}(?=[先女总经老师主])|(?<=[老小]){cls(SURNAMES)}"
+                    f"{cls(SURNAMES)}(?=[\u4e00-\u9fff])|{cls(starts - SURNAMES)}(?={cls(seconds)})"
+                    f"|(?<=[老小]){cls(SURNAMES)}"
                 )
     return _trigger_re
 
@@ -134,7 +191,7 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
     """Merged ``[start, end)`` windows around trigger characters outside ``skip`` spans."""
     out: list[tuple[int, int]] = []
     n = len(text)
-    words = load_words()
+    words = load_common_words()
     skip_iter = iter(skip or ())
     cur = next(skip_iter, None)
     for m in _triggers().finditer(text):
@@ -236,6 +293,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
         elif e - s >= 3 and name[-1] in _VERB_TAIL:
             e -= 1
             name = text[s:e]
+        e = _strip_title(text, s, e)
+        name = text[s:e]
         if (name in NOT_NAME_WORDS or (e - s <= 3 and name[:2] in NOT_NAME_WORDS)
                 or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
             continue
@@ -248,8 +307,17 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
     for m in _OLD_RE.finditer(text):
         if m.start() not in taken:
             spans[(m.start(), m.end())] = 0.6
-    for s, e in _field_spans(text):
-        if not taken.intersection(range(s, e)):
+    starts = {k[0]: k for k in spans}
+    for s, e in _field_spans(text, skip):
+        inside = taken.intersection(range(s, e))
+        if not inside:
+            spans[(s, e)] = 0.7
+            continue
+        # The field reads whole (司马英 before an address): it replaces one shorter
+        # model span lying inside it.
+        inner = starts.get(min(inside))
+        if inner is not None and s <= inner[0] and inner[1] < e and len(inside) == inner[1] - inner[0]:
+            del spans[inner]
             spans[(s, e)] = 0.7
     out = []
     for (s, e), prob in sorted(spans.items()):
