@@ -289,7 +289,7 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
     """Cut a personal name glued to the front of a road or estate (张伟高新四路88号)."""
     first_end = parts[0].end
     lo = max(0, begin - 8)
-    for f in detect_persons(text[lo:first_end]):
+    for f in detect_persons(text[lo:first_end], skip=[]):
         s, e = f.start + lo, f.end + lo
         if f.score >= 0.5 and s <= begin < e and e < first_end - 1:
             rest = _parse(text, e, gaz)

@@ -130,13 +130,17 @@ def _long_digits_or_not(text: str, i: int, step: int) -> bool:
     return k >= 5
 
 
-def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, bool]]:
+    """Whole delimited fields that read as names, and names glued to an address.
+
+    Returns ``(start, end, glued)``; a glued name may replace a shorter model span.
+    """
     from ._gazetteer import get_gazetteer  # only when a field looks like a name
 
     out = []
-    fields = [(m.start(), m.end()) for m in _field_pattern().finditer(text)]
+    fields = [(m.start(), m.end(), False) for m in _field_pattern().finditer(text)]
     words = load_common_words()
-    for s, e in fields + _glued_spans(text, skip):
+    for s, e, glued in fields + [(a, b, True) for a, b in _glued_spans(text, skip)]:
         e = _strip_title(text, s, e)
         name = text[s:e]
         if name in words or not (_long_digits_or_not(text, s - 1, -1) and _long_digits_or_not(text, e, 1)):
@@ -146,7 +150,7 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
         gaz = get_gazetteer()
         if name in gaz.full or name in gaz.short:
             continue
-        out.append((s, e))
+        out.append((s, e, glued))
     return out
 
 
@@ -273,8 +277,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
 
     Args:
         text: text already passed through ``piiguard._normalize.normalize``.
-        skip: sorted, non-overlapping ``(start, end)`` spans known not to hold a name
-            (addresses found first); the model does not look inside them.
+        skip: sorted, non-overlapping ``(start, end)`` spans known not to hold a name;
+            the model does not look inside them, and names glued to their edges are
+            read whole. None (the default) finds the addresses itself; pass ``[]`` to
+            skip nothing.
 
     Returns:
         Findings whose ``metadata`` holds ``surname``, the surname's length in
@@ -282,6 +288,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
     """
     if not text:
         return []
+    if skip is None:
+        from ._address import detect_addresses  # noqa: PLC0415 - circular at import time
+
+        skip = [(f.start, f.end) for f in detect_addresses(text) if f.score >= 0.5]
     padded = prepare(text)
     spans: dict[tuple[int, int], float] = {}
     taken: set[int] = set()
@@ -308,10 +318,12 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
         if m.start() not in taken:
             spans[(m.start(), m.end())] = 0.6
     starts = {k[0]: k for k in spans}
-    for s, e in _field_spans(text, skip):
+    for s, e, glued in _field_spans(text, skip):
         inside = taken.intersection(range(s, e))
         if not inside:
             spans[(s, e)] = 0.7
+            continue
+        if not glued:
             continue
         # The field reads whole (司马英 before an address): it replaces one shorter
         # model span lying inside it.
