@@ -199,9 +199,14 @@ class _CompiledSpec:
         rest: list[PatternSpec] = list(spec.patterns)
         if len(plain) > 1 and not any(_UNSAFE_TO_MERGE.search(p.regex) for p in plain):
             merged = "|".join(f"(?P<_p{i}>{p.regex})" for i, p in enumerate(plain))
+            first = _first_chars(merged)
+            if first is not None:
+                # A leading lookahead of the possible first characters lets the regex
+                # engine skip ahead, as it does for a single charset-first pattern.
+                merged = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])(?:" + merged + ")"
             self.patterns.append(
                 (re.compile(merged, re.ASCII | re.MULTILINE), {f"_p{i}": p.score for i, p in enumerate(plain)},
-                 None, _first_chars(merged))
+                 None, first)
             )
             rest = triggered
         for p in rest:
@@ -230,6 +235,7 @@ class Engine:
                 rank = d.priority.get(e, 10) if isinstance(d.priority, dict) else d.priority
                 self.priority.setdefault(e, rank)
         self.supported_entities = tuple(sorted(self.priority))
+        self._supported = frozenset(self.supported_entities)
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -240,9 +246,9 @@ class Engine:
             return None
         if isinstance(entities, str):
             raise TypeError("entities must be a collection of entity names, not a single string")
-        wanted = frozenset(entities)
-        unknown = wanted - set(self.supported_entities)
-        if unknown:
+        wanted = entities if isinstance(entities, frozenset) else frozenset(entities)
+        if not wanted <= self._supported:
+            unknown = wanted - self._supported
             raise ConfigError(
                 f"unknown entity types {sorted(unknown)}; supported: {', '.join(self.supported_entities)}"
             )
