@@ -20,6 +20,7 @@ import importlib
 import logging
 from typing import Any
 
+from . import exceptions
 from .exceptions import (
     ConfigError,
     DecryptionError,
@@ -64,22 +65,7 @@ _LAZY = {
     "normalize": "._normalize",
 }
 
-__all__ = sorted(
-    [
-        "ConfigError",
-        "DecryptionError",
-        "InvalidChecksum",
-        "InvalidComponent",
-        "InvalidFormat",
-        "InvalidLength",
-        "KeyMaterialError",
-        "PiiguardError",
-        "PolicyError",
-        "ValidationError",
-        "__version__",
-        *_LAZY,
-    ]
-)
+__all__ = sorted([*exceptions.__all__, "__version__", *_LAZY])
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,4 @@
-"""Helpers for identifier modules without a checksum: a format regex is the whole check."""
+"""Helpers shared by the identifier modules: ``is_valid`` from ``validate``, format-only validators."""
 
 from __future__ import annotations
 
@@ -6,6 +6,22 @@ import re
 from collections.abc import Callable
 
 from ..exceptions import InvalidFormat
+
+
+def predicate(validate: Callable[[str], object]) -> Callable[[object], bool]:
+    """``is_valid`` for a module's ``validate``: True or False for anything, never raises."""
+
+    def is_valid(number: object) -> bool:
+        if not isinstance(number, str):
+            return False
+        try:
+            validate(number)
+        except ValueError:
+            return False
+        return True
+
+    is_valid.__doc__ = "True when ``number`` is valid; False for anything else. Never raises."
+    return is_valid
 
 
 def format_validator(
@@ -20,18 +36,8 @@ def format_validator(
             raise InvalidFormat()
         return number
 
-    def is_valid(number: object) -> bool:
-        if not isinstance(number, str):
-            return False
-        try:
-            validate(number)
-        except ValueError:
-            return False
-        return True
-
     validate.__doc__ = "Check the format and return the compact form.\n\nRaises:\n    InvalidFormat: the format does not match."
-    is_valid.__doc__ = "True when the value has the right format; never raises."
-    return validate, is_valid
+    return validate, predicate(validate)
 
 
 _SEPARATORS = str.maketrans("", "", " -·•")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ..exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from ._checksum import is_digits, luhn_calc, luhn_checksum
+from ._simple import predicate
 
 __all__ = ["calc_check_digit", "compact", "is_valid", "parse", "scheme", "validate"]
 
@@ -73,15 +74,7 @@ def validate(number: str) -> str:
     return number
 
 
-def is_valid(number: object) -> bool:
-    """True when ``number`` is a valid card number; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def parse(number: str) -> dict[str, object]:

@@ -26,6 +26,7 @@ import datetime as _dt
 from ..exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from ._checksum import is_digits, mod11_2_calc
 from ._regions import PROVINCES
+from ._simple import predicate
 
 __all__ = ["calc_check_digit", "compact", "is_valid", "parse", "validate"]
 
@@ -79,15 +80,7 @@ def validate(number: str) -> str:
     return number
 
 
-def is_valid(number: object) -> bool:
-    """True when ``number`` is a valid resident ID; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def parse(number: str) -> dict[str, object]:

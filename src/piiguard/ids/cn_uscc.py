@@ -24,6 +24,7 @@ from __future__ import annotations
 from ..exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from ._checksum import is_digits
 from ._regions import PROVINCES
+from ._simple import predicate
 
 __all__ = ["ALPHABET", "calc_check_digit", "compact", "is_valid", "parse", "validate"]
 
@@ -74,15 +75,7 @@ def validate(number: str) -> str:
     return number
 
 
-def is_valid(number: object) -> bool:
-    """True when ``number`` is a valid USCC; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def parse(number: str) -> dict[str, object]:

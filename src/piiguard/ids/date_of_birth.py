@@ -16,6 +16,7 @@ import datetime as _dt
 import re
 
 from ..exceptions import InvalidComponent, InvalidFormat
+from ._simple import predicate
 
 __all__ = ["compact", "is_valid", "parse", "validate"]
 
@@ -57,15 +58,7 @@ def validate(value: str) -> str:
     return compact(value)
 
 
-def is_valid(value: object) -> bool:
-    """True when ``value`` is a possible birth date; never raises."""
-    if not isinstance(value, str):
-        return False
-    try:
-        _date(value)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(_date)
 
 
 def parse(value: str) -> dict[str, object]:

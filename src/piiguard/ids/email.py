@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..exceptions import InvalidFormat
+from ._simple import predicate
 
 __all__ = ["compact", "is_valid", "parse", "validate"]
 
@@ -42,15 +43,7 @@ def validate(value: str) -> str:
     return value
 
 
-def is_valid(value: object) -> bool:
-    """True when ``value`` is a well-formed address; never raises."""
-    if not isinstance(value, str):
-        return False
-    try:
-        validate(value)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def parse(value: str) -> dict[str, object]:

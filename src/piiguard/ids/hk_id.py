@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..exceptions import InvalidChecksum, InvalidFormat
+from ._simple import predicate
 
 __all__ = ["calc_check_digit", "compact", "is_valid", "parse", "validate"]
 
@@ -55,15 +56,7 @@ def validate(number: str) -> str:
     return number
 
 
-def is_valid(number: object) -> bool:
-    """True when ``number`` is a valid HKID; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def parse(number: str) -> dict[str, object]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 
 from ..exceptions import InvalidFormat
+from ._simple import predicate
 
 __all__ = ["compact", "is_valid", "parse", "validate"]
 
@@ -34,15 +35,7 @@ def validate(value: str) -> str:
     return value
 
 
-def is_valid(value: object) -> bool:
-    """True when ``value`` is an IPv4 or IPv6 address; never raises."""
-    if not isinstance(value, str):
-        return False
-    try:
-        validate(value)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def parse(value: str) -> dict[str, object]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..exceptions import InvalidComponent, InvalidFormat, InvalidLength
 from ._checksum import is_digits
+from ._simple import predicate
 
 __all__ = ["compact", "is_valid", "parse", "split_extension", "validate"]
 
@@ -139,15 +140,7 @@ def validate(number: str) -> str:
     raise error
 
 
-def is_valid(number: object) -> bool:
-    """True when ``number`` is a valid mainland mobile or landline; never raises."""
-    if not isinstance(number, str):
-        return False
-    try:
-        validate(number)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def area_code(national: str) -> str:

@@ -13,6 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..exceptions import InvalidFormat
+from ._simple import predicate
 
 __all__ = ["compact", "is_valid", "parse", "validate"]
 
@@ -47,15 +48,7 @@ def validate(value: str) -> str:
     return value
 
 
-def is_valid(value: object) -> bool:
-    """True when ``value`` is a well-formed URL; never raises."""
-    if not isinstance(value, str):
-        return False
-    try:
-        validate(value)
-    except ValueError:
-        return False
-    return True
+is_valid = predicate(validate)
 
 
 def parse(value: str) -> dict[str, object]:
