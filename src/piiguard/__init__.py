@@ -55,6 +55,8 @@ _LAZY = {
     "Strategy": ".strategies",
     "register_strategy": ".strategies",
     "RedactionResult": "._types_redact",
+    "StrategyError": "._redact",
+    "TaxonomyError": ".classification",
     "RedactedItem": "._types_redact",
     "Guard": "._guard",
     "Engine": "._engine",
