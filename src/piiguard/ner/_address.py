@@ -48,7 +48,7 @@ _KINDS = {
     "zone": rf"{_NAME}{{1,8}}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|商务区|新区|园区)",
     "road": rf"{_NAME}{{1,8}}(?:大道|大街|路|街|巷|胡同|里|弄|道)(?:[东西南北中]段|[一二三四五六七八九十]段)?",
     "village": rf"{_NAME}{{1,5}}(?:村委会|居委会|社区|村|屯|庄)",
-    "poi": rf"{_NAME}{{1,10}}(?:小区|花园|大厦|广场|公寓|家园|新村|新城|苑|庭|城|中心|大楼|商城|市场|山庄|别墅"
+    "poi": rf"{_NAME}{{1,10}}(?:小区|花园|大厦|广场|小镇|公寓|家园|新村|新城|苑|庭|城|中心|大楼|商城|市场|山庄|别墅"
            r"|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库)",
     # An estate or building without a telling suffix, right before a building number
     # (望京SOHO4栋).
@@ -71,18 +71,27 @@ def _lower_match(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 # numbered element.
 _SEED = regex.compile(
     rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
-    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|商务区|开发区|高新区|工业园区|科技园)"
+    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|科技园)"
 )
 # A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
 # Its name is read backwards from the suffix, at most this many characters, and stops
 # at these characters too (verbs and prepositions that precede place words).
 _LONE_MAX = 5
-_LONE_STOP = frozenset(_STOP.replace("\\", "") + "着沿过经近临靠向走来去上下里地得个条这那该此其每各某前后有")
+_LONE_STOP = frozenset(
+    " \t\n\r0123456789，。、；：:,;!！?？\"'“”‘’（）()[]【】<>《》{}|/\\=@#&*+~`^…·"
+    "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名收"
+    "着沿过经近临靠向走来去上下里地得个条这那该此其每各某前后有"
+)
+_SUFFIX_WORDS = frozenset(
+    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
+    "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长".split()
+)
 # Road-like words that are not street names.
 _GENERIC = frozenset(
     "公路 马路 道路 铁路 线路 网路 思路 出路 一路 半路 走路 上路 电路 水路 套路 门路 销路 迷路 "
     "逛街 上街 满街 沿街 临街 当街 大街 小巷 农村 乡村 山村 渔村 本村 全村 该村 新村 小区 园区 "
-    "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 环路 大道 胡同 城中村 街道".split()
+    "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 大道 胡同 城中村 街道 广场 小镇 "
+    "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场".split()
 )
 _DIGIT_RUN = regex.compile(r"[0-9]+(?:-[0-9]+)*")
 _MOBILE_TAIL = regex.compile(r"1[3-9][0-9]{9}")
@@ -201,9 +210,16 @@ def _is_address(parts: list[_Part]) -> bool:
 def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     """Start of the name before a lone road/estate/village suffix at ``start``, or None."""
     b = start
-    while b > covered and start - b < _LONE_MAX and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
+    # Zone names run longer (濮阳经济技术开发区).
+    most = 8 if text[start:end] in ("商务区", "开发区", "高新区", "工业园区", "科技园") else _LONE_MAX
+    while b > covered and start - b < most and text[b - 1] not in _LONE_STOP and (
+            "\u4e00" <= text[b - 1] <= "\u9fff" or text[b - 1].isascii() and text[b - 1].isalpha()):
         b -= 1
-    if start - b < 2 or text[start - 1:end] in _GENERIC or text[b:end] in _GENERIC:
+    if b < start and text[b].isascii():
+        while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
+            b -= 1  # a Latin street name (RuadoCunha步行街)
+    short_ok = start - b == 1 and text[start:end] == "村" and (b == 0 or not "\u4e00" <= text[b - 1] <= "\u9fff")
+    if (start - b < 2 and not short_ok) or text[start - 1:end] in _GENERIC or text[b:end] in _GENERIC:
         return None
     return b
 
@@ -220,25 +236,27 @@ def _is_org(text: str, parts: list[_Part]) -> bool:
     last = parts[-1]
     if last.kind == "div" and _ORG_AFTER.match(text, last.end):
         return True
-    if last.kind == "poi" and len(parts) <= 2 and text[last.start:last.end].endswith(("政府", "中心", "市场")):
+    if (last.kind == "poi" and len(parts) <= 2 and parts[0].kind == "div"
+            and text[last.start:last.end].endswith(("政府", "中心", "市场"))):
         return True
     return False
 
 
 def _is_lone(text: str, parts: list[_Part]) -> bool:
     """One road, estate, village or county-level-and-below division standing alone."""
+    if len(parts) == 2 and parts[0].kind == "road" and parts[1].kind in ("poi", "poi_bare"):
+        parts = parts[:1]  # 昌乐路文化市场: a road with a place on it
     if len(parts) != 1:
         return False
     p = parts[0]
     if p.kind == "div":
         return p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)
-    if p.kind not in ("road", "village", "poi", "town", "zone") or p.end - p.start < 3:
+    if p.kind not in ("road", "village", "poi", "town", "zone") or p.end - p.start < 2:
         return False
     if text[p.start:p.end] in _GENERIC:
         return False
     # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix.
-    nxt = text[p.end:p.end + 1]
-    return nxt in "上下边旁中里内外口东西南北" or text[p.end - 1:p.end + 1] not in load_words()
+    return text[p.end - 1:p.end + 1] not in _SUFFIX_WORDS
 
 
 def _score(parts: list[_Part]) -> float:
@@ -295,6 +313,19 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
             rest = _parse(text, e, gaz)
             if rest and rest[-1].end >= parts[-1].end and _is_address(rest):
                 return e, rest
+    # The model saw no name: split where the road's own name is a common word and the
+    # part before it is not (黎萌梅|金桥巷958号, 温东|科技中路370号).
+    words = load_words()
+    first = parts[0]
+    if first.kind in ("road", "poi", "poi_bare") and (begin == 0 or not "\u4e00" <= text[begin - 1] <= "\u9fff"):
+        for k in (3, 2, 4):
+            cut = begin + k
+            if cut + 3 > first.end or text[begin:cut] in words:
+                continue
+            if text[cut:cut + 2] in words:
+                rest = _parse(text, cut, gaz)
+                if rest and rest[-1].end == parts[-1].end and _is_address(rest):
+                    return cut, rest
     return begin, parts
 
 

@@ -20,7 +20,7 @@ import regex
 
 from .._types import Finding
 from ._chars import COMPOUND_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, STRIP_TITLES, SURNAMES, TITLES
-from ._features import load_common_words, prepare, window_features
+from ._features import load_common_words, load_words, prepare, window_features
 
 __all__ = ["detect_persons"]
 
@@ -293,6 +293,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
 
         skip = [(f.start, f.end) for f in detect_addresses(text) if f.score >= 0.5]
     padded = prepare(text)
+    words = load_words()
     spans: dict[tuple[int, int], float] = {}
     taken: set[int] = set()
     for s, e, prob in _model_spans(text, padded, skip):
@@ -306,6 +307,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
         e = _strip_title(text, s, e)
         name = text[s:e]
         if (name in NOT_NAME_WORDS or (e - s <= 3 and name[:2] in NOT_NAME_WORDS)
+                or (prob < 0.95 and name in words)
                 or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
             continue
         spans[(s, e)] = prob
