@@ -252,11 +252,15 @@ def _model_spans(text: str, padded: str, skip: list[tuple[int, int]] | None) -> 
 def _label_spans(text: str) -> list[tuple[int, int]]:
     """Names right after a field label (姓名：张伟): surname + 1-2 Han characters."""
     out = []
+    words = load_words()
     for m in _LABEL_RE.finditer(text):
         p = m.end()
         sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p:p + 1] in SURNAMES else 0
         if not sl:
             continue
+        if m.end() == m.start() + len(m.group().rstrip()) and not m.group().endswith((":", "：")) and (
+                text[p:p + 2] in words or text[p + 1:p + 3] in words):
+            continue  # 客户都可以: without a colon the label may be an ordinary word
         e = p + sl
         while e < len(text) and e - p < sl + 2 and "\u4e00" <= text[e] <= "\u9fff":
             e += 1
