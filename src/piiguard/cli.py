@@ -217,6 +217,7 @@ def _atomic_output(path: str, encoding: str) -> Iterator[tuple[IO[str], _Hashing
         raw.flush()
         os.fsync(raw.fileno())
         text.close()
+        raw.close()
         os.replace(tmp, target)
         done = True
         with contextlib.suppress(OSError):
@@ -229,6 +230,8 @@ def _atomic_output(path: str, encoding: str) -> Iterator[tuple[IO[str], _Hashing
         if not done:
             with contextlib.suppress(Exception):
                 text.close()
+            with contextlib.suppress(Exception):
+                raw.close()
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
@@ -591,7 +594,7 @@ def _process(args: argparse.Namespace, command: str) -> int:
                     w.write(row, [v for v, _ in res])
                     for _, items in res:
                         result.counts.update(items)
-                    result.rows_out += 1
+                    result.rows_out += row.kind != "blank"
                 w.close()
         except UnicodeEncodeError:
             raise CliError(f"the output cannot be encoded as {out_encoding}; use --output-encoding utf-8",
