@@ -22,6 +22,7 @@ from typing import Any
 
 from . import exceptions
 from .exceptions import (
+    BatchError,
     ConfigError,
     DecryptionError,
     InvalidChecksum,
@@ -39,6 +40,11 @@ logging.getLogger("piiguard").addHandler(logging.NullHandler())
 # name -> module that defines it; loaded on first attribute access (PEP 562).
 _LAZY = {
     "analyze": "._api",
+    "analyze_many": "._batch",
+    "redact_many": "._batch",
+    "redact_dataframe": ".dataframe",
+    "show": "._notebook",
+    "View": "._notebook",
     "redact": "._api",
     "restore": "._api",
     "classify": ".classification",

@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .exceptions import PiiguardError
+from .exceptions import BatchError, PiiguardError
 
 if TYPE_CHECKING:  # pragma: no cover
     from presidio_analyzer import RecognizerResult
@@ -39,12 +39,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["BatchError", "analyze_many", "redact_many", "resolve_jobs"]
 
 DEFAULT_BATCH_SIZE = 256
-
-
-class BatchError(PiiguardError):
-    """A record failed inside a batch (the message gives its index and the error type, not its text)."""
-
-    message = "A record in the batch could not be processed."
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@
     │   ├── InvalidFormat ── InvalidLength
     │   ├── InvalidChecksum
     │   └── InvalidComponent                        impossible date, unknown region code
-    ├── KeyError_(PiiguardError, ValueError)        missing or too-short key  (exported as KeyMaterialError)
-    └── DecryptionError(PiiguardError)              wrong key or tampered token; never returns garbage
+    ├── KeyMaterialError(PiiguardError, ValueError) missing, too-short or wrong-type key
+    ├── DecryptionError(PiiguardError)              wrong key or tampered token; never returns garbage
+    └── BatchError(PiiguardError)                   a record failed in a batch (index and error type only)
 
 Messages are fixed strings or name only configuration (file, entry, option): never
 a value that was being checked, so an exception can be logged without leaking PII.
@@ -19,6 +20,7 @@ a value that was being checked, so an exception can be logged without leaking PI
 from __future__ import annotations
 
 __all__ = [
+    "BatchError",
     "ConfigError",
     "DecryptionError",
     "InvalidChecksum",
@@ -101,3 +103,9 @@ class DecryptionError(PiiguardError):
     """A token cannot be decrypted: wrong key, or the token was altered or truncated."""
 
     message = "Decryption failed: wrong key, or the token was altered or truncated."
+
+
+class BatchError(PiiguardError):
+    """A record failed inside a batch (the message gives its index and the error type, not its text)."""
+
+    message = "A record in the batch could not be processed."
