@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .exceptions import BatchError, PiiguardError
+from .exceptions import BatchError
 
 if TYPE_CHECKING:  # pragma: no cover
     from presidio_analyzer import RecognizerResult
