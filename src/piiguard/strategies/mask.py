@@ -136,6 +136,11 @@ class KeepAddressPrefix:
             rest = m.end() if m else 0
         if rest >= len(value) and not facts:
             rest = 0  # a prefix match that swallowed everything: reveal nothing
+        masked_from = value.find(char)
+        if masked_from > rest and all(c == char or c in _SEPARATORS for c in value[masked_from:]):
+            # Already masked: the text before the mask was revealed by the first pass, and
+            # re-masking it would break redact(redact(x)) == redact(x).
+            rest = masked_from
         return value[:rest] + "".join(char if c not in _SEPARATORS else c for c in value[rest:])
 
 
