@@ -155,11 +155,24 @@ def records() -> list[dict]:
     return recs
 
 
-def speed(text: str, fn, repeat: int = 1) -> float:
-    t0 = time.perf_counter()
+def _cold() -> None:
+    """Forget tagged windows so no timing profits from an earlier run on the same text."""
+    from piiguard.ner import _person
+
+    cache = getattr(_person._local, "cache", None)
+    if cache is not None:
+        cache.clear()
+
+
+def speed(text: str, fn, repeat: int = 3) -> float:
+    """Best of ``repeat`` cold runs (the machine is shared; the best run is the least disturbed)."""
+    best = float("inf")
     for _ in range(repeat):
+        _cold()
+        t0 = time.perf_counter()
         fn(text)
-    return len(text) * repeat / (time.perf_counter() - t0)
+        best = min(best, time.perf_counter() - t0)
+    return len(text) / best
 
 
 def main() -> int:
@@ -240,6 +253,13 @@ def main() -> int:
         both = speed(doc, detect_names_and_addresses)
         print(f"{label:26s} {len(doc):>8d} chars  jieba.lcut {j:>9,.0f}  PERSON {p:>9,.0f}  "
               f"CN_ADDRESS {a:>10,.0f}  both {both:>9,.0f}  ({both / j:.2f}x jieba)")
+    short = [r["text"] for r in recs[:2000]]
+    _cold()
+    t0 = time.perf_counter()
+    for t in short:
+        detect_names_and_addresses(t)
+    dt = time.perf_counter() - t0
+    print(f"short records (mean {sum(map(len, short)) / len(short):.0f} chars): {len(short) / dt:,.0f} calls/s, both detectors")
     return 0
 
 

@@ -252,9 +252,9 @@ def build_training(rnd: random.Random) -> tuple[list, dict]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--iterations", type=int, default=120)
+    ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--out", type=Path, default=MODEL)
-    ap.add_argument("--c1", type=float, default=0.3)
+    ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.005)
     ap.add_argument("--minfreq", type=float, default=2)
     args = ap.parse_args()

@@ -99,6 +99,7 @@ _SEP = regex.compile(r"[ \-]?")
 _LEVEL_OF_KIND = {"town": TOWN, "zone": TOWN + 1, "village": TOWN + 1, "road": TOWN + 2,
                   "poi": TOWN + 3, "poi_bare": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
 _MAX_ADDRESS = 120  # characters: longer chains are cut, keeping work bounded
+_MAX_PARTS = 16
 
 
 class _Part:
@@ -141,7 +142,7 @@ def _parse(text: str, pos: int, gaz) -> list[_Part]:
     province = city = None
     level = 0
     limit = min(len(text), pos + _MAX_ADDRESS)
-    while pos < limit:
+    while pos < limit and len(parts) < _MAX_PARTS:
         start = pos
         if parts:
             m = _SEP.match(text, pos)
@@ -346,8 +347,11 @@ def detect_addresses(text: str) -> list[Finding]:
     out: list[Finding] = []
     covered = 0
     n = len(text)
+    rejected = 0  # end of the furthest chain already read and found not to be an address
     for m in _SEED.finditer(text):
-        if m.start() < covered:
+        if m.start() < covered or m.start() < rejected:
+            # Inside a chain already judged: a part of a rejected chain is rejected too,
+            # and skipping it keeps the work linear on text such as 路路路… or 1号1号….
             continue
         starts: list[int] = []
         if m.lastgroup == "div":
@@ -372,23 +376,27 @@ def detect_addresses(text: str) -> list[Finding]:
             if s > covered and s < n and text[s] in "号栋幢楼室层单元组":
                 continue
             parts = _parse(text, s, gaz)
-            if (parts and parts[-1].end > m.start() and (_is_address(parts) or _is_lone(text, parts))
-                    and not _is_org(text, parts)):
-                begin = _left_extend(text, parts[0].start, gaz)
-                begin = max(begin, covered)
-                if begin < parts[0].start:
-                    lead = _parse(text, begin, gaz)
-                    if lead and lead[-1].end >= parts[-1].end:
-                        parts = lead
-                    else:
-                        begin = parts[0].start
-                if parts[0].kind != "div" and text[begin] in SURNAMES:
-                    begin, parts = _drop_leading_name(text, begin, parts, gaz)
-                    if not parts:
-                        continue
-                end = parts[-1].end
-                out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER,
-                                   _metadata(parts, begin)))
-                covered = end
+            if not parts or parts[-1].end <= m.start():
+                continue
+            if not ((_is_address(parts) or _is_lone(text, parts)) and not _is_org(text, parts)):
+                # The leftmost chain that reaches the seed decides for it.
+                rejected = parts[-1].end
                 break
+            begin = _left_extend(text, parts[0].start, gaz)
+            begin = max(begin, covered)
+            if begin < parts[0].start:
+                lead = _parse(text, begin, gaz)
+                if lead and lead[-1].end >= parts[-1].end:
+                    parts = lead
+                else:
+                    begin = parts[0].start
+            if parts[0].kind != "div" and text[begin] in SURNAMES:
+                begin, parts = _drop_leading_name(text, begin, parts, gaz)
+                if not parts:
+                    continue
+            end = parts[-1].end
+            out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER,
+                               _metadata(parts, begin)))
+            covered = end
+            break
     return out

@@ -231,22 +231,50 @@ def _surname_len(name: str) -> int | None:
 
 def _model_spans(text: str, padded: str, skip: list[tuple[int, int]] | None) -> list[tuple[int, int, float]]:
     tagger = _tagger()
+    cache = _window_cache()
     found = []
     n = len(text)
     for ws, we in _windows(text, skip):
-        labels = tagger.tag(window_features(padded, ws, we))
-        start = None
-        for i, lab in enumerate(labels + ["O"]):
-            if lab != "I" and start is not None:
-                # A span touching a cut edge of the window was decided without the
-                # context the model needs (a window ending in 建立 tags it as a name).
-                if (start > 0 or ws == 0) and (i < len(labels) or we == n):
-                    prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
-                    found.append((ws + start, ws + i, prob))
-                start = None
-            if lab == "B":
-                start = i
+        # The features of a window read its text plus two characters either side, and
+        # whether it touches the text's edges; the same key always tags the same way.
+        key = (padded[ws:we + 4], ws == 0, we == n)
+        spans = cache.get(key)
+        if spans is None:
+            spans = _tag_window(tagger, padded, ws, we, n)
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+            cache[key] = spans
+        found.extend((ws + a, ws + b, p) for a, b, p in spans)
     return found
+
+
+def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[int, int, float], ...]:
+    """Name spans (offsets relative to ``ws``) the model finds in one window."""
+    labels = tagger.tag(window_features(padded, ws, we))
+    out = []
+    start = None
+    for i, lab in enumerate(labels + ["O"]):
+        if lab != "I" and start is not None:
+            # A span touching a cut edge of the window was decided without the
+            # context the model needs (a window ending in 建立 tags it as a name).
+            if (start > 0 or ws == 0) and (i < len(labels) or we == n):
+                prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
+                out.append((start, i, prob))
+            start = None
+        if lab == "B":
+            start = i
+    return tuple(out)
+
+
+_CACHE_SIZE = 20000
+
+
+def _window_cache() -> dict:
+    """Per-thread memo of tagged windows: records repeat labels and phrases a lot."""
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        cache = _local.cache = {}
+    return cache
 
 
 def _label_spans(text: str) -> list[tuple[int, int]]:
