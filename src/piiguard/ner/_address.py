@@ -25,7 +25,7 @@ import regex
 from .._types import Finding
 from ._chars import SURNAMES
 from ._features import load_words
-from ._gazetteer import CITY, DISTRICT, PROVINCE, TOWN, Division, get_gazetteer
+from ._gazetteer import DISTRICT, TOWN, Division, get_gazetteer
 
 from ._person import detect_persons
 
@@ -103,6 +103,8 @@ _MAX_PARTS = 16
 
 
 class _Part:
+    """One address component: its span, kind (div, road, num, …) and gazetteer entry."""
+
     __slots__ = ("start", "end", "kind", "division")
 
     def __init__(self, start: int, end: int, kind: str, division: Division | None = None) -> None:
@@ -193,6 +195,7 @@ def _digit_limit(text: str, pos: int, limit: int) -> int:
 
 
 def _is_address(parts: list[_Part]) -> bool:
+    """A chain of two or more parts that says more than a city (see the module docstring)."""
     if len(parts) < 2:
         return False
     kinds = [p.kind for p in parts]
@@ -261,6 +264,7 @@ def _is_lone(text: str, parts: list[_Part]) -> bool:
 
 
 def _score(parts: list[_Part]) -> float:
+    """0.5 for a lone part; more parts and road/number/division mixes score higher."""
     if len(parts) == 1:
         return 0.5
     kinds = {p.kind for p in parts}
@@ -273,6 +277,7 @@ def _score(parts: list[_Part]) -> float:
 
 
 def _metadata(parts: list[_Part], start: int) -> dict:
+    """Province, city, district names and where the part below county level begins."""
     province = city = district = None
     rest = None
     for p in parts:

@@ -31,7 +31,6 @@ _MODEL = "person.crfsuite"
 _BEFORE, _AFTER = 2, 7
 _MAX_WINDOW = 400  # tagging cost is linear; long windows are cut to bound memory
 
-_HAN = r"\p{Han}"
 _TRIGGERS_FILE = "person_triggers.txt"
 _LABEL_RE = regex.compile(
     "(?:" + "|".join(sorted(map(regex.escape, NAME_LABELS), key=len, reverse=True)) + ")"
