@@ -294,9 +294,14 @@ def _metadata(parts: list[_Part], start: int) -> dict:
     return {"province": province, "city": city, "district": district, "rest_start": rest}
 
 
-def _left_extend(text: str, start: int, gaz) -> int:
-    """Take in division names (full or short) written just before ``start``."""
-    while start > 0:
+def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
+    """Take in division names (full or short) written just before ``start``.
+
+    The walk stops at ``floor`` (the caller clamps to it anyway): without it, text made
+    of division names (北京市朝阳区北京市朝阳区…) was walked back to its start from every
+    address, quadratic time (100k characters took minutes).
+    """
+    while start > floor:
         for k in gaz.lengths_to.get(text[start - 1], ()):
             if k > start:
                 continue
@@ -387,7 +392,7 @@ def detect_addresses(text: str) -> list[Finding]:
                 # The leftmost chain that reaches the seed decides for it.
                 rejected = parts[-1].end
                 break
-            begin = _left_extend(text, parts[0].start, gaz)
+            begin = _left_extend(text, parts[0].start, gaz, covered)
             begin = max(begin, covered)
             if begin < parts[0].start:
                 lead = _parse(text, begin, gaz)
