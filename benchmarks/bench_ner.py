@@ -247,10 +247,13 @@ def main() -> int:
         pass
     docs["records_ner set"] = "\n".join(r["text"] for r in recs)
     for label, doc in docs.items():
-        j = speed(doc, jieba.lcut)
-        p = speed(doc, detect_persons)
-        a = speed(doc, detect_addresses)
-        both = speed(doc, detect_names_and_addresses)
+        # Interleaved best-of-3, so a busy moment on the shared machine hits all alike.
+        best = {"j": 0.0, "p": 0.0, "a": 0.0, "both": 0.0}
+        fns = {"j": jieba.lcut, "p": detect_persons, "a": detect_addresses, "both": detect_names_and_addresses}
+        for _ in range(3):
+            for key, fn in fns.items():
+                best[key] = max(best[key], speed(doc, fn, repeat=1))
+        j, p, a, both = best["j"], best["p"], best["a"], best["both"]
         print(f"{label:26s} {len(doc):>8d} chars  jieba.lcut {j:>9,.0f}  PERSON {p:>9,.0f}  "
               f"CN_ADDRESS {a:>10,.0f}  both {both:>9,.0f}  ({both / j:.2f}x jieba)")
     short = [r["text"] for r in recs[:2000]]

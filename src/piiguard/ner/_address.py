@@ -56,11 +56,17 @@ _KINDS = {
 }
 # Tried in this order; the longest match wins, earlier kinds win ties.
 _LOWER = [(k, regex.compile(v)) for k, v in _KINDS.items()]
+# Only numbered kinds can start with an ASCII character; names start with anything else.
+_LOWER_ASCII = [(k, rx) for k, rx in _LOWER if k in ("num", "room", "poi_bare")]
+_LOWER_OTHER = [(k, rx) for k, rx in _LOWER if k != "room"]
 
 
 def _lower_match(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The longest lower-level component starting at ``pos``: (kind, end)."""
+    if pos >= limit:
+        return None
     best = None
-    for kind, rx in _LOWER:
+    for kind, rx in _LOWER_ASCII if text[pos].isascii() else _LOWER_OTHER:
         m = rx.match(text, pos, limit)
         if m is not None and m.end() > pos and (best is None or m.end() > best[1]):
             best = (kind, m.end())
@@ -216,10 +222,9 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     b = start
     # Zone names run longer (濮阳经济技术开发区).
     most = 8 if text[start:end] in ("商务区", "开发区", "高新区", "工业园区", "科技园") else _LONE_MAX
-    while b > covered and start - b < most and text[b - 1] not in _LONE_STOP and (
-            "\u4e00" <= text[b - 1] <= "\u9fff" or text[b - 1].isascii() and text[b - 1].isalpha()):
+    while b > covered and start - b < most and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
         b -= 1
-    if b < start and text[b].isascii():
+    if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
             b -= 1  # a Latin street name (RuadoCunha步行街)
     short_ok = start - b == 1 and text[start:end] == "村" and (b == 0 or not "\u4e00" <= text[b - 1] <= "\u9fff")
@@ -248,10 +253,9 @@ def _is_org(text: str, parts: list[_Part]) -> bool:
 
 def _is_lone(text: str, parts: list[_Part]) -> bool:
     """One road, estate, village or county-level-and-below division standing alone."""
-    if len(parts) == 2 and parts[0].kind == "road" and parts[1].kind in ("poi", "poi_bare"):
-        parts = parts[:1]  # 昌乐路文化市场: a road with a place on it
-    if len(parts) != 1:
-        return False
+    if len(parts) > 1:
+        # Named places only (昌乐路文化市场, 五四广场奥帆中心): each must be a place on its own.
+        return all(p.kind in ("road", "poi", "village", "zone") and _is_lone(text, [p]) for p in parts)
     p = parts[0]
     if p.kind == "div":
         return p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)

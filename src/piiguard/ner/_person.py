@@ -37,6 +37,7 @@ _LABEL_RE = regex.compile(
     r"\s*[:：]?\s*(?=\p{Han})"
 )
 _TITLE_SET = frozenset(TITLES)
+_STRIP_SET = frozenset(STRIP_TITLES)
 
 _local = threading.local()
 _model_lock = threading.Lock()
@@ -89,11 +90,11 @@ def _titled(text: str, e: int) -> bool:
 def _strip_title(text: str, s: int, e: int) -> int:
     """End of the name once a trailing title is cut off (康总 -> 康, 王芳女士 -> 王芳)."""
     name = text[s:e]
-    for t in STRIP_TITLES:
-        if name.endswith(t) and len(name) > len(t):
-            rest = name[: -len(t)]
+    for k in (3, 2, 1):
+        if len(name) > k and name[-k:] in _STRIP_SET:
+            rest = name[:-k]
             if rest[0] in SURNAMES or rest[:2] in COMPOUND_SURNAMES:
-                return e - len(t)
+                return e - k
     return e
 
 
