@@ -119,3 +119,18 @@ class TestModel:
         code = "import sys, piiguard.ner; print('pycrfsuite' in sys.modules)"
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         assert out.stdout.strip() == "False"
+
+
+class TestFeatures:
+    """A window's features equal the whole sentence's features at the same positions."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(alphabet="张伟经理高兴方法公司北京市朝阳区建国路88号，。的了在和", max_size=40), st.data())
+    def test_window_matches_sentence(self, text: str, data: st.DataObject) -> None:
+        from piiguard.ner._features import prepare, window_features
+
+        padded = prepare(text)
+        whole = window_features(padded, 0, len(text))
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        assert window_features(padded, a, b) == whole[a:b]

@@ -35,6 +35,17 @@ def load_words() -> frozenset[str]:
     return _words
 
 
+_prefix_set: frozenset[str] | None = None
+
+
+def _prefixes() -> frozenset[str]:
+    """First two characters of every word: one lookup rules most positions out."""
+    global _prefix_set
+    if _prefix_set is None:
+        _prefix_set = frozenset(w[:2] for w in load_words())
+    return _prefix_set
+
+
 def load_common_words() -> frozenset[str]:
     """The most frequent of :func:`load_words` (marked ``+`` in the file)."""
     load_words()
@@ -80,18 +91,22 @@ def window_features(padded: str, start: int, end: int) -> list[list[str]]:
     t2 = _TITLE2
     t1 = _TITLE1
     words = load_words()
-    # Longest dictionary word starting at each position of seg (3 characters of
-    # lookahead are in the padding or the text itself).
-    m = len(seg)
-    wstart = [0] * m
-    for i in range(m - 1):
-        for k in (4, 3, 2):
-            if seg[i:i + k] in words:
-                wstart[i] = k
-                break
-    wend = [0] * m
+    prefixes = _prefixes()
+    # Longest dictionary word starting at each index of ``padded`` from three before the
+    # window to its end, read from the whole text so a window sees what the sentence
+    # does (training tags whole sentences).
+    base = max(0, start - 1)
+    top = min(len(padded), end + 4)
+    wstart = [0] * (top - base + 4)
+    for i in range(base, top):
+        if padded[i:i + 2] in prefixes:
+            for k in (4, 3, 2):
+                if padded[i:i + k] in words:
+                    wstart[i - base] = k
+                    break
+    wend = [0] * len(wstart)
     for i, k in enumerate(wstart):
-        if k and i + k - 1 < m and wend[i + k - 1] < k:
+        if k and wend[i + k - 1] < k:
             wend[i + k - 1] = k
     out = []
     # zip over shifted slices is several times faster than indexing per position.
@@ -108,12 +123,12 @@ def window_features(padded: str, start: int, end: int) -> list[list[str]]:
             f.append("T")
         out.append(f)
     for i, f in enumerate(out):
-        # seg[i + 2] is the position f describes.
-        ks, ke = wstart[i + 2], wend[i + 2]
+        j = start + 2 + i - base  # index of this position in wstart/wend
+        ks, ke = wstart[j], wend[j]
         if ks:
             f.append(f"ws{ks}")
         if ke:
             f.append(f"we{ke}")
-        if wstart[i + 1] >= 2 and not ke and not ks:
+        if wstart[j - 1] >= 2 and not ke and not ks:
             f.append("wi")
     return out
