@@ -105,7 +105,7 @@ def speed(presidio, quick: bool) -> None:  # type: ignore[no-untyped-def]
 
         with msra.open(encoding="utf-8") as fh:
             news = "".join(json.loads(line)["text"] for _, line in zip(range(60_000), fh))
-    print("\nSpeed on long documents (one core; chars/s; best of 3 for ≤1 MB, 1 run above)")
+    print("\nSpeed on long documents (CPU time of one core; chars/s; best of 3 for ≤1 MB, 1 run above)")
     print(f"{'doc':28s} {'size':>9s} {'piiguard':>12s} {'jieba.lcut':>12s} {'presidio':>12s} {'x jieba':>8s} {'x presidio':>10s}")
     sizes = [10_000, 100_000, 1_000_000] + ([] if quick else [10_000_000])
     for label, src in (("records (dense PII)", base), ("news (MSRA train text)", news)):
