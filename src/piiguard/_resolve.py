@@ -25,25 +25,36 @@ def _overlaps(a: Finding, b: Finding) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _rank(f: Finding, priority: dict[str, int]) -> tuple[int, int, int, float, int]:
+    return (-f.context, -priority.get(f.entity_type, 0), -(f.end - f.start), -f.score, f.start)
+
+
 def _greedy(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
-    ranked = sorted(
-        findings,
-        key=lambda f: (-f.context, -priority.get(f.entity_type, 0), -(f.end - f.start), -f.score, f.start),
-    )
-    # Kept spans never overlap, so their starts and ends are sorted alike and one
-    # binary search finds the only neighbours a candidate could overlap.
-    starts: list[int] = []
-    ends: list[int] = []
+    """Keep the best of each group of overlapping findings, greedily by rank.
+
+    Findings are swept by start into clusters of transitively overlapping spans; only
+    inside a cluster (a handful of spans) are they ranked, so the cost stays linear in
+    the number of findings even on a 10 MB text with 200,000 of them.
+    """
+    ordered = sorted(findings, key=lambda f: (f.start, f.end))
     kept: list[Finding] = []
-    for f in ranked:
-        i = bisect_right(starts, f.start)
-        if i and ends[i - 1] > f.start:
+    cluster: list[Finding] = []
+    cluster_end = -1
+    for f in ordered + [None]:  # type: ignore[list-item]
+        if f is not None and f.start < cluster_end:
+            cluster.append(f)
+            cluster_end = max(cluster_end, f.end)
             continue
-        if i < len(starts) and starts[i] < f.end:
-            continue
-        starts.insert(i, f.start)
-        ends.insert(i, f.end)
-        kept.append(f)
+        if len(cluster) == 1:
+            kept.append(cluster[0])
+        elif cluster:
+            chosen: list[Finding] = []
+            for g in sorted(cluster, key=lambda c: _rank(c, priority)):
+                if not any(_overlaps(g, k) for k in chosen):
+                    chosen.append(g)
+            kept.extend(chosen)
+        if f is not None:
+            cluster, cluster_end = [f], f.end
     return kept
 
 
