@@ -1,4 +1,4 @@
-"""The built wheel: installs, ships the recognizer specs and models, and loads them offline."""
+"""The built wheel: installs, ships the recognizer specs, data and models, and loads them offline."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def test_wheel_contents(wheel: Path) -> None:
     assert "piiguard/recognizers/cn_resident_id.yaml" in specs
     assert all(n.endswith(".yaml") for n in specs)
     assert "piiguard/py.typed" in names
+    assert "piiguard/ner/person.crfsuite" in names and "piiguard/data/divisions.dat" in names
+    assert "piiguard/data/taxonomy.yaml" in names
     assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
 
 
@@ -44,9 +46,9 @@ def test_installed_wheel_loads_specs(wheel: Path, tmp_path: Path) -> None:
         "import sys; sys.path.insert(0, sys.argv[1]); import piiguard, piiguard._specs as s;"
         "assert piiguard.__file__.startswith(sys.argv[1]), piiguard.__file__;"
         "files = s.builtin_spec_files(); assert all(str(f).startswith(sys.argv[1]) for f in files);"
-        "t = '身份证11010519491231002X';"
-        "print([r.entity_type for r in piiguard.analyze(t, entities=['CN_RESIDENT_ID'])])"
+        "t = '收件人张伟，身份证11010519491231002X，地址陕西省西安市雁塔区高新四路88号';"
+        "print(sorted({r.entity_type for r in piiguard.analyze(t)}))"
     )
     out = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, check=True,
                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_NETWORK": "1"})
-    assert out.stdout.strip() == "['CN_RESIDENT_ID']"
+    assert out.stdout.strip() == "['CN_ADDRESS', 'CN_RESIDENT_ID', 'PERSON']"
