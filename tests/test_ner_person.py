@@ -164,3 +164,35 @@ def test_wheel_ships_models_and_detects_offline(tmp_path) -> None:
     res = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, check=True,
                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_NETWORK": "1"})
     assert res.stdout.strip() == "['PERSON', 'CN_ADDRESS']"
+
+
+class TestGluedAndMasked:
+    """A name glued to a +86 phone, masked context and names joined by 和/、/与."""
+
+    def test_name_before_plus86_phone(self) -> None:
+        assert names("蔡华艳+8613812340473北京市朝阳区建国路88号") == ["蔡华艳"]
+
+    def test_name_never_holds_ascii(self) -> None:
+        assert names("蔡华艳+86138****0473北京市朝阳区*******") == ["蔡华艳"]
+        for text in ("董*和熊蕾三人一起去了", "王**说", "张伟1号", "李娜_01"):
+            assert all(c >= "\u3400" for n in names(text) for c in n), text
+
+    @pytest.mark.parametrize(
+        "text",
+        ["董建华和熊蕾三人一起去了", "董明华与熊蕾三人", "董明和熊蕾三人一起去了", "王小明、熊蕾两人"],
+    )
+    def test_coordinated_name(self, text: str) -> None:
+        assert "熊蕾" in names(text)
+
+    def test_coordinated_not_a_word(self) -> None:
+        assert names("董明华和王府井") == ["董明华"]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["董建华和熊蕾三人一起去了", "蔡华艳+86138****0473北京市朝阳区*******", "张三、李四和王五参加了会议。"],
+    )
+    def test_redact_twice_is_redact_once(self, text: str) -> None:
+        import piiguard
+
+        once = piiguard.redact(text)
+        assert piiguard.redact(once) == once

@@ -50,6 +50,42 @@ _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
 _field_re: re.Pattern[str] | None = None
+_seconds: frozenset[str] = frozenset()
+# Names joined to a found name by a conjunction (董明和熊蕾三人): the model often gives
+# the second one a low score, and a masked first name (董**和熊蕾) changes its context.
+_CONJ = frozenset("和、与及跟同")
+_AFTER_NAME = frozenset("和、与及跟同等都也在说是的为将从已曾均分各俩两三四五六七八九十，。,；;：:！？!?）)」”\"")
+
+
+def _after_ok(text: str, e: int) -> bool:
+    """``text[e:]`` can follow a name: the end, a non-Han character or a function word."""
+    if e >= len(text):
+        return True
+    c = text[e]
+    return (not "\u4e00" <= c <= "\u9fff" or c in _AFTER_NAME or text[e:e + 2] in _TITLE_SET
+            or c in "总先女")
+
+
+def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int, int] | None:
+    """A name right after ``text[e]`` when that is a conjunction (…和熊蕾三人)."""
+    if e + 2 >= len(text) or text[e] not in _CONJ:
+        return None
+    p = e + 1
+    sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p] in SURNAMES else 0
+    if not sl:
+        return None
+    for k in (2, 1):
+        q = p + sl + k
+        given = text[p + sl:q]
+        if len(given) < k or any(c not in _seconds or c in _VERB_TAIL or c in _AFTER_NAME for c in given):
+            continue
+        if not _after_ok(text, q):
+            continue
+        name = text[p:q]
+        if name in words or name in NOT_NAME_WORDS or name[-1] in _BAD_LAST or _COMPANY.match(text, q):
+            return None
+        return p, q
+    return None
 
 
 def _field_pattern() -> re.Pattern[str]:
@@ -166,6 +202,8 @@ def _triggers() -> regex.Pattern:
                 ]
                 starts = set(lines[0]) | SURNAMES
                 seconds = set(lines[1]) | {"·", "•"}
+                global _seconds
+                _seconds = frozenset(seconds)
                 cls = lambda cs: "[" + "".join(regex.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
                 # A surname before a title (李总, 王女士) or after 老/小 is a name too.
                 _trigger_re = regex.compile(
@@ -253,7 +291,12 @@ def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[in
     labels = tagger.tag(window_features(padded, ws, we))
     out = []
     start = None
+    seg = padded[ws + 2:we + 2]
     for i, lab in enumerate(labels + ["O"]):
+        if i < len(labels) and lab != "O" and not _name_char(seg[i]):
+            # A name never holds digits, ASCII or punctuation (蔡华艳+86…, 董*): the span
+            # ends before such a character, which is then not the window's cut edge.
+            lab = "O"
         if lab != "I" and start is not None:
             # A span touching a cut edge of the window was decided without the
             # context the model needs (a window ending in 建立 tags it as a name).
@@ -267,6 +310,11 @@ def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[in
 
 
 _CACHE_SIZE = 20000
+
+
+def _name_char(c: str) -> bool:
+    """Characters a name may hold: Han (any plane) and the transliteration dot."""
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c in "·•" or c >= "\U00020000"
 
 
 def _window_cache() -> dict:
@@ -344,6 +392,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
             continue
         spans[(s, e)] = prob
         taken.update(range(s, e))
+    for s, e in sorted(spans):
+        extra = _coordinated(text, s, e, words) if spans[(s, e)] >= 0.5 else None
+        if extra is not None and not taken.intersection(range(*extra)):
+            spans[extra] = max(0.6, spans.pop(extra, 0.0))
+            taken.update(range(*extra))
     for s, e in _label_spans(text):
         if not taken.intersection(range(s, e)) and not _COMPANY.match(text, e):
             spans[(s, e)] = 0.8
