@@ -45,7 +45,9 @@ _model_path: str | None = None
 _trigger_re: regex.Pattern | None = None
 # A name does not end in these: a following 市/县 makes a place, 公司 a company.
 _BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州")
-_COMPANY = regex.compile(r"[^，。、；：,;:\s]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
+# The company word must follow within the same phrase: 保尔森和纽约储备银行 and
+# 成钢进入该银行 are a name then another noun phrase.
+_COMPANY = regex.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
@@ -293,14 +295,15 @@ def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[in
     start = None
     seg = padded[ws + 2:we + 2]
     for i, lab in enumerate(labels + ["O"]):
-        if i < len(labels) and lab != "O" and not _name_char(seg[i]):
+        if i < len(labels) and lab != "O" and not (_name_char(seg[i]) or seg[i] == "a"):
             # A name never holds digits, ASCII or punctuation (蔡华艳+86…, 董*): the span
             # ends before such a character, which is then not the window's cut edge.
             lab = "O"
         if lab != "I" and start is not None:
             # A span touching a cut edge of the window was decided without the
             # context the model needs (a window ending in 建立 tags it as a name).
-            if (start > 0 or ws == 0) and (i < len(labels) or we == n):
+            latin = seg[start:i].count("a")
+            if (start > 0 or ws == 0) and (i < len(labels) or we == n) and latin in (0, i - start):
                 prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
                 out.append((start, i, prob))
             start = None
