@@ -86,6 +86,13 @@ class Gazetteer:
                 self._add(Division(TOWN, line, area.province, area.city, area.district), short=False)
         for extra, full in (("香港", "香港特别行政区"), ("澳门", "澳门特别行政区"), ("台湾", "台湾省")):
             self.short.setdefault(extra, list(self.full[full]))
+        # A county-level city was mostly a county before (沙湾县 -> 沙湾市 in 2021,
+        # 香格里拉县 -> 香格里拉市 in 2014); text and old records keep the county name.
+        for name, divs in list(self.full.items()):
+            if name.endswith("市") and len(name) >= 3:
+                counties = [d for d in divs if d.level == DISTRICT]
+                if counties and name[:-1] + "县" not in self.full:
+                    self.full[name[:-1] + "县"] = counties
         self.max_len = max(map(len, self.full))
         # Name lengths by first and by last character, longest first: lookups try only
         # lengths that exist instead of every length up to max_len.
