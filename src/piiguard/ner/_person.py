@@ -168,6 +168,31 @@ def _long_digits_or_not(text: str, i: int, step: int) -> bool:
     return k >= 5
 
 
+_STRUCT_DELIM = frozenset(",;|\t\"'=：:")
+_FUNCTION_CHARS = frozenset("了着过吧呢吗啊呀的地得说是在有也都就还又很太但而我你他她它这那么")
+
+
+def _prose_field(text: str, s: int, e: int) -> bool:
+    """A phrase between Chinese commas in prose (，干事业，, 初冬了，), not a record field.
+
+    A field next to an ASCII or label delimiter (CSV, JSON, ``姓名：``) or a digit is
+    trusted; one set off only by ，/line edges must look like a name: no function
+    character, no common word inside, every given-name character seen in names.
+    """
+    before = text[s - 1] if s else ""
+    after = text[e] if e < len(text) else ""
+    if before in _STRUCT_DELIM or after in _STRUCT_DELIM or before.isdigit() or after.isdigit():
+        return False
+    name = text[s:e]
+    words = load_words()
+    sl = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    if "·" in name:
+        return False
+    return (any(c in _FUNCTION_CHARS for c in name)
+            or any(name[i:i + 2] in words for i in range(len(name) - 1))
+            or any(c not in _seconds for c in name[sl:]))
+
+
 def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, bool]]:
     """Whole delimited fields that read as names, and names glued to an address.
 
@@ -187,6 +212,8 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue
         gaz = get_gazetteer()
         if name in gaz.full or name in gaz.short:
+            continue
+        if not glued and _prose_field(text, s, e):
             continue
         out.append((s, e, glued))
     return out
