@@ -199,3 +199,14 @@ class TestGluedAndMasked:
 
         once = piiguard.redact(text)
         assert piiguard.redact(once) == once
+
+
+def test_name_read_as_a_lone_road_is_a_name() -> None:
+    from piiguard.ner import detect_names_and_addresses
+
+    t = "住房和城乡建设部研究处处长、研究员赵路兴昨日表示"
+    found = [(f.entity_type, t[f.start:f.end]) for f in detect_names_and_addresses(t) if f.score >= 0.5]
+    assert found == [("PERSON", "赵路兴")]
+    t = "我住在解放路，张伟在中山路上等你"
+    found = [(f.entity_type, t[f.start:f.end]) for f in detect_names_and_addresses(t) if f.score >= 0.5]
+    assert found == [("CN_ADDRESS", "解放路"), ("PERSON", "张伟"), ("CN_ADDRESS", "中山路")]

@@ -29,6 +29,14 @@ def detect_names_and_addresses(text: str) -> list[Finding]:
     [('PERSON', 0, 2), ('CN_ADDRESS', 2, 18)]
     """
     addresses = detect_addresses(text)
-    skip = [(f.start, f.end) for f in addresses if f.score >= 0.5]
+    # A road named alone (score 0.5) may be a name read as a road (研究员赵路|兴): the name
+    # model still reads it, and a confident name overlapping it wins.
+    skip = [(f.start, f.end) for f in addresses if f.score > 0.5]
     persons = detect_persons(text, skip=skip)
+    if len(skip) < len(addresses):
+        strong = [(f.start, f.end) for f in persons if f.score >= 0.9]
+        addresses = [a for a in addresses if a.score > 0.5
+                     or not any(s < a.end and a.start < e for s, e in strong)]
+        persons = [p for p in persons
+                   if not any(a.start <= p.start < a.end for a in addresses)]
     return sorted(persons + addresses, key=lambda f: (f.start, f.end))
