@@ -113,6 +113,9 @@ class KeepSurname:
         stripped = value.strip()
         if not stripped:
             return value
+        masked_from = stripped.find(char)
+        if masked_from > 0 and all(c == char for c in stripped[masked_from:]):
+            return value  # already masked (欧阳**): masking again must not change it
         keep = facts.get("surname") if isinstance(facts.get("surname"), int) else surname_length(stripped)
         if any(c in "·•・" for c in stripped) or not all("\u4e00" <= c <= "\u9fff" or c == char for c in stripped):
             keep = 1
