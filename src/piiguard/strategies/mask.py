@@ -116,7 +116,9 @@ class KeepSurname:
         masked_from = stripped.find(char)
         if masked_from > 0 and all(c == char for c in stripped[masked_from:]):
             return value  # already masked (欧阳**): masking again must not change it
-        keep = facts.get("surname") if isinstance(facts.get("surname"), int) else surname_length(stripped)
+        given = facts.get("surname")
+        # The detector's surname length, unless the table knows a compound surname (欧阳).
+        keep = max(given if isinstance(given, int) else 0, surname_length(stripped))
         if any(c in "·•・" for c in stripped) or not all("\u4e00" <= c <= "\u9fff" or c == char for c in stripped):
             keep = 1
         return _mask_positions(value, keep, 0, char) if keep < len(stripped) else value
