@@ -300,6 +300,11 @@ class Engine:
                 if f.score >= threshold and (entities is None or f.entity_type in entities):
                     if not f.recognizer:
                         f.recognizer = d.name
+                    if f.entity_type == "PERSON" and text[f.end : f.end + 1] == "*":
+                        # A name followed by mask characters is a masked name (欧阳**): the
+                        # span takes them in, so masking it again changes nothing.
+                        while f.end < len(text) and text[f.end] == "*":
+                            f.end += 1
                     other.append(f)
         return resolve(structured, other, self.priority)
 
