@@ -179,6 +179,22 @@ def _first_chars(regex: str) -> frozenset[str] | None:
 _UNSAFE_TO_MERGE = re.compile(r"\(\?P[<=]|\\[1-9]|\(\?[aiLmsux]+\)")
 
 
+def _take_mask_run(f: Finding, text: str) -> None:
+    """Extend a name or address over the mask characters that follow it.
+
+    A name or address followed by ``*`` is one masked earlier (欧阳**, 朝阳区****): the
+    span takes the mask in, so masking it again changes nothing. Separators inside the
+    masked run (``*-*-***``) are taken too when mask characters follow them.
+    """
+    if f.entity_type not in ("PERSON", "CN_ADDRESS"):
+        return
+    end = f.end
+    n = len(text)
+    while end < n and (text[end] == "*" or (text[end] in "-· " and text[end + 1 : end + 2] == "*")):
+        end += 1
+    f.end = end
+
+
 class _CompiledSpec:
     """A spec's patterns compiled for the fast path.
 
@@ -300,13 +316,39 @@ class Engine:
                 if f.score >= threshold and (entities is None or f.entity_type in entities):
                     if not f.recognizer:
                         f.recognizer = d.name
-                    if f.entity_type == "PERSON" and text[f.end : f.end + 1] == "*":
-                        # A name followed by mask characters is a masked name (欧阳**): the
-                        # span takes them in, so masking it again changes nothing.
-                        while f.end < len(text) and text[f.end] == "*":
-                            f.end += 1
+                    if text[f.end : f.end + 1] == "*":
+                        _take_mask_run(f, text)
                     other.append(f)
-        return resolve(structured, other, self.priority)
+        found = resolve(structured, other, self.priority)
+        if (entities is None or "PHONE_NUMBER" in entities) and any(f.entity_type == "CN_ADDRESS" for f in found):
+            found = self._phones_glued_to_addresses(text, found)
+        return found
+
+    def _phones_glued_to_addresses(self, text: str, found: list[Finding]) -> list[Finding]:
+        """A mobile written straight after a room number (…2单元50113812345678).
+
+        The digit run is longer than a phone, so the phone pattern refuses it; the address
+        detector ends the address where a valid mobile begins, and the mobile is added here.
+        """
+        from .ids import phone
+
+        starts = {f.start for f in found}
+        added = []
+        for f in found:
+            e = f.end
+            if f.entity_type != "CN_ADDRESS" or e in starts or text[e : e + 1] != "1":
+                continue
+            candidate = text[e : e + 11]
+            if len(candidate) == 11 and not text[e + 11 : e + 12].isdigit() and text[e - 1 : e].isdigit():
+                try:
+                    facts = phone.parse(candidate)
+                except ValueError:
+                    continue
+                if facts.get("kind") == "mobile":
+                    added.append(Finding(e, e + 11, "PHONE_NUMBER", 0.75, "PhoneNumberRecognizer", facts))
+        if not added:
+            return found
+        return sorted(found + added, key=lambda f: (f.start, f.end))
 
     def analyze(
         self,

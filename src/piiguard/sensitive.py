@@ -210,7 +210,9 @@ def load_term_lists(directory: str | None = None) -> _TermIndex:
                             f"Invalid sensitive-term list: {path.name}: {mode}.{subcategory} repeats a term."
                         )
                     rule = boundaries.get(word) or {}
-                    nb, na = rule.get("not_before"), rule.get("not_after")
+                    every = boundaries.get("*") or {}  # rules for every term of the list
+                    nb = "|".join(x for x in (rule.get("not_before"), every.get("not_before")) if x)
+                    na = "|".join(x for x in (rule.get("not_after"), every.get("not_after")) if x)
                     terms[word] = _Term(
                         entity=entity,
                         subcategory=str(subcategory),
@@ -221,7 +223,7 @@ def load_term_lists(directory: str | None = None) -> _TermIndex:
                         not_before=re.compile(f"(?:{nb})$") if nb else None,
                         not_after=re.compile(f"(?:{na})") if na else None,
                     )
-        missing = set(boundaries) - set(terms)
+        missing = set(boundaries) - set(terms) - {"*"}
         if missing:
             raise TermListError(f"Invalid sensitive-term list: {path.name}: boundaries name terms that are not listed.")
         for item in spec.get("patterns") or []:

@@ -114,7 +114,7 @@ class KeepSurname:
         if not stripped:
             return value
         masked_from = stripped.find(char)
-        if masked_from > 0 and all(c == char for c in stripped[masked_from:]):
+        if masked_from > 0 and all(c == char or c in "·•・" for c in stripped[masked_from:]):
             return value  # already masked (欧阳**): masking again must not change it
         given = facts.get("surname")
         # The detector's surname length, unless the table knows a compound surname (欧阳).
