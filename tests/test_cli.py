@@ -295,3 +295,140 @@ def test_console_script_declared():
 
     (ep,) = [e for e in entry_points(group="console_scripts") if e.name == "piiguard"]
     assert ep.value == "piiguard.cli:main"
+
+
+class TestHeaderFallback:
+    """A cell the detectors miss in a 姓名 column is redacted whole; free text is not."""
+
+    def test_csv_fallback(self, tmp_path: Path):
+        src = tmp_path / "in.csv"
+        src.write_text("姓名,备注,手机号\nAlex 王,Alex 王,无\n张伟,无,13812345678\n", encoding="utf-8")
+        out = tmp_path / "out.csv"
+        assert run("redact", src, "-o", out, "--no-progress") == 0
+        rows = read_csv(out)
+        assert rows[1] == ["A*** *", "Alex 王", "无"]  # 备注 untouched by the fallback; 无 is no value
+        assert rows[2][0] == "张*" and rows[2][2] == "138****5678"
+        counts = record_of(out)["counts"]
+        assert counts["by_entity_fallback"] == {"PERSON": 1} and counts["by_entity"]["PERSON"] == 2
+        assert run("redact", src, "-o", out, "--no-progress", "--no-header-fallback") == 0
+        assert read_csv(out)[1][0] == "Alex 王"
+        assert record_of(out)["counts"]["by_entity_fallback"] == {}
+
+    def test_fallback_strategy_from_policy(self, tmp_path: Path):
+        src = tmp_path / "in.csv"
+        src.write_text("客户姓名,收货地址\nAlex 王,某某小区3栋\n", encoding="utf-8")
+        out = tmp_path / "out.csv"
+        assert run("redact", src, "-o", out, "--policy", "strict", "--no-progress") == 0
+        assert read_csv(out)[1] == ["<姓名>", "<地址>"]
+
+
+
+
+def make_workbook(path: Path) -> None:
+    import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "客户"
+    ws.append(["姓名", "手机号", "金额", "备注", "日期"])
+    ws.append(["张伟", "13812345678", 12.5, "请联系李娜 13998765432", datetime.datetime(2024, 1, 2)])
+    ws.append(["Alex 王", 13998765432, 3, "无", None])
+    ws.append(["李娜", "无", "=C2+C3", "公式 13812345678", None])
+    orders = wb.create_sheet("订单")
+    orders.append(["订单号", "身份证号"])
+    orders.append([1, "11010519491231002X"])
+    orders.append([2, None])
+    wb.create_sheet("空")
+    wb.save(path)
+
+
+def sheets_of(path: Path) -> dict[str, list[tuple]]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb}
+
+
+class TestXlsx:
+    """.xlsx in, .xlsx out: same sheets, order, rows and non-string cells; formulas kept."""
+
+    @pytest.fixture(autouse=True)
+    def _needs_openpyxl(self):
+        pytest.importorskip("openpyxl")
+
+    def test_redact(self, tmp_path: Path, capsys):
+        src, out = tmp_path / "in.xlsx", tmp_path / "out.xlsx"
+        make_workbook(src)
+        before = sha(src)
+        assert run("redact", src, "-o", out, "--no-progress") == 0
+        assert sha(src) == before
+        got, orig = sheets_of(out), sheets_of(src)
+        assert list(got) == ["客户", "订单", "空"]
+        assert [len(v) for v in got.values()] == [len(v) for v in orig.values()]
+        rows = got["客户"]
+        assert rows[0] == orig["客户"][0]
+        assert rows[1][:3] == ("张*", "138****5678", 12.5) and rows[1][4] == orig["客户"][1][4]
+        assert "13998765432" not in rows[1][3]
+        assert rows[2] == ("A*** *", 13998765432, 3, "无", None)  # fallback; numbers pass through
+        assert rows[3][2] == "=C2+C3" and rows[3][1] == "无"  # the formula is kept as is
+        assert "13812345678" not in rows[3][3]
+        assert got["订单"][1][1] != "11010519491231002X" and got["订单"][2] == (2, None)
+        rec = record_of(out)
+        assert rec["rows"] == {"in": 5, "out": 5, "skipped": 0}
+        assert rec["sheets"]["客户"] == {"in": 3, "out": 3, "skipped": 0}
+        assert rec["input"]["format"] == "xlsx" and rec["counts"]["by_entity_fallback"] == {"PERSON": 1}
+        assert run("verify", out, "--input", src) == 0
+        err = capsys.readouterr().err
+        assert all(raw not in err for raw in RAWS)
+
+    def test_sheet_and_columns(self, tmp_path: Path):
+        src, out = tmp_path / "in.xlsx", tmp_path / "out.xlsx"
+        make_workbook(src)
+        assert run("redact", src, "-o", out, "--sheet", "客户", "--columns", "手机号", "--no-progress") == 0
+        got, orig = sheets_of(out), sheets_of(src)
+        assert got["订单"] == orig["订单"]
+        assert got["客户"][1][0] == "张伟" and got["客户"][1][1] == "138****5678"
+        assert record_of(out)["rows"]["in"] == 3
+        assert run("redact", src, "-o", out, "--sheet", "无此表", "--no-progress") == 2
+        assert run("redact", src, "-o", out, "--columns", "无此列", "--no-progress") == 2
+        assert run("redact", src, "-o", tmp_path / "out.csv", "--no-progress") == 2
+
+    def test_restore_round_trip(self, tmp_path: Path, monkeypatch):
+        src, masked, restored = tmp_path / "in.xlsx", tmp_path / "m.xlsx", tmp_path / "r.xlsx"
+        make_workbook(src)
+        policy = tmp_path / "policy.yaml"
+        policy.write_text("CN_RESIDENT_ID: encrypt\n", encoding="utf-8")
+        monkeypatch.setenv("MY_KEY", "a cli test key of 32 bytes......")
+        assert run("redact", src, "-o", masked, "--policy", policy, "--key-env", "MY_KEY",
+                   "--entities", "CN_RESIDENT_ID", "--no-progress") == 0
+        assert sheets_of(masked)["订单"][1][1].startswith("⟦PII:CN_RESIDENT_ID:")
+        assert run("restore", masked, "-o", restored, "--key-env", "MY_KEY", "--no-progress") == 0
+        assert sheets_of(restored) == sheets_of(src)
+        monkeypatch.setenv("MY_KEY", "another key that is long enough..")
+        assert run("restore", masked, "-o", restored, "--key-env", "MY_KEY", "--no-progress") == 4
+
+    def test_bad_workbook_and_missing_openpyxl(self, tmp_path: Path, monkeypatch, capsys):
+        bad = tmp_path / "bad.xlsx"
+        bad.write_bytes(b"not a zip")
+        assert run("redact", bad, "-o", tmp_path / "o.xlsx", "--no-progress") == 3
+        assert not (tmp_path / "o.xlsx").exists()
+        assert run("redact", tmp_path / "old.xls", "-o", tmp_path / "o.csv", "--no-progress") == 2
+        monkeypatch.setitem(sys.modules, "openpyxl", None)
+        assert run("redact", bad, "-o", tmp_path / "o.xlsx", "--no-progress") == 2
+        assert "pip install 'piiguard[excel]'" in capsys.readouterr().err
+
+    def test_scan(self, tmp_path: Path, capsys):
+        src = tmp_path / "in.xlsx"
+        make_workbook(src)
+        assert run("scan", src) == 0
+        out = capsys.readouterr().out
+        assert "in.xlsx[客户]" in out and "手机号: PHONE_NUMBER" in out and "13812345678" not in out
+
+
+def test_scan_stdin():
+    proc = subprocess.run([sys.executable, "-m", "piiguard.cli", "scan", "-", "--format", "csv"],
+                          input="姓名,手机号\n张伟,13812345678\n".encode(), capture_output=True, timeout=120)
+    assert proc.returncode == 0
+    assert b"PHONE_NUMBER" in proc.stdout and b"13812345678" not in proc.stdout

@@ -54,7 +54,9 @@ class TestRecordContents:
     def test_counts_helper(self):
         rec = _record.new_record("redact", policy=None, key=None)
         _record.add_counts(rec, Counter({("PHONE_NUMBER", "mask"): 2, ("PERSON", "mask"): 1}))
-        assert rec["counts"]["by_strategy"] == {"mask": 3}
+        assert rec["counts"]["by_strategy"] == {"mask": 3} and rec["counts"]["by_entity_fallback"] == {}
+        _record.add_counts(rec, Counter({("PERSON", "mask"): 3}), fallback=Counter({("PERSON", "mask"): 1}))
+        assert rec["counts"]["by_entity"] == {"PERSON": 3} and rec["counts"]["by_entity_fallback"] == {"PERSON": 1}
         _record.add_errors(rec, [{"row": i, "kind": "ragged", "action": "skipped"} for i in range(3)])
         assert rec["errors_total"] == 3
 

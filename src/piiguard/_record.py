@@ -77,14 +77,20 @@ def new_record(command: str, *, policy: Any, key: Any) -> dict[str, Any]:
         "output": None,
         "fields": None,
         "rows": {"in": 0, "out": 0, "skipped": 0},
-        "counts": {"by_entity": {}, "by_strategy": {}, "by_entity_strategy": {}},
+        "counts": {"by_entity": {}, "by_strategy": {}, "by_entity_strategy": {}, "by_entity_fallback": {}},
         "errors": [],
         "errors_total": 0,
     }
 
 
-def add_counts(record: dict[str, Any], pairs: Counter[tuple[str, str]]) -> None:
-    """Fill ``counts`` from a Counter of ``(entity_type, strategy)``."""
+def add_counts(record: dict[str, Any], pairs: Counter[tuple[str, str]],
+               fallback: Counter[tuple[str, str]] | None = None) -> None:
+    """Fill ``counts`` from a Counter of ``(entity_type, strategy)``.
+
+    ``fallback``: the part of ``pairs`` that the header fallback redacted (whole cells
+    the detectors missed in a column whose header names the entity), counted again
+    under ``by_entity_fallback`` (always present, empty when none).
+    """
     by_entity: Counter[str] = Counter()
     by_strategy: Counter[str] = Counter()
     nested: dict[str, dict[str, int]] = {}
@@ -92,8 +98,12 @@ def add_counts(record: dict[str, Any], pairs: Counter[tuple[str, str]]) -> None:
         by_entity[entity] += n
         by_strategy[strategy] += n
         nested.setdefault(entity, {})[strategy] = n
+    by_fallback: Counter[str] = Counter()
+    for (entity, _), n in (fallback or {}).items():
+        by_fallback[entity] += n
     record["counts"] = {"by_entity": dict(sorted(by_entity.items())),
-                        "by_strategy": dict(sorted(by_strategy.items())), "by_entity_strategy": nested}
+                        "by_strategy": dict(sorted(by_strategy.items())), "by_entity_strategy": nested,
+                        "by_entity_fallback": dict(sorted(by_fallback.items()))}
 
 
 def add_errors(record: dict[str, Any], errors: Iterable[Mapping[str, Any]]) -> None:

@@ -161,8 +161,9 @@ def _open_source(path: str, fmt: str | None, encoding: str, stack: contextlib.Ex
         if p.is_dir():
             raise CliError(f"{p.name} is a folder; give a file", EXIT_USAGE)
         fmt = fmt or _SUFFIX_FORMAT.get(p.suffix.lower())
-        if p.suffix.lower() in (".xlsx", ".xls"):
-            raise CliError("Excel files are not supported: save the sheet as CSV (UTF-8) first", EXIT_USAGE)
+        if p.suffix.lower() == ".xls":
+            raise CliError("old .xls files are not supported: save the workbook as .xlsx (or CSV UTF-8) first",
+                           EXIT_USAGE)
         if fmt is None:
             raise CliError(f"cannot tell the format of {p.name}; pass --format {'|'.join(FORMATS)}", EXIT_USAGE)
         try:
@@ -255,6 +256,7 @@ class Row:
     places: list[Any] = field(default_factory=list)
     error: str | None = None
     terminator: str = ""
+    fallback: dict[int, str] | None = None  # column index -> entity, for the header fallback
 
 
 @dataclass
@@ -265,6 +267,7 @@ class Run:
     rows_out: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    fallback: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def report(self, row: int, kind: str, action: str) -> None:
         self.errors.append({"row": row, "kind": kind, "action": action})
@@ -344,6 +347,11 @@ def _read_rows(src: Source, args: argparse.Namespace, state: dict[str, Any]) -> 
                                EXIT_USAGE)
             selected = [header.index(w) for w in wanted]
         state["fields"] = [header[i] for i in selected]
+        if state.get("guard") is not None:
+            from .dataframe import fallback_entity
+
+            state["fallback"] = {i: e for i in selected if (e := fallback_entity(header[i], state["guard"]))}
+        fallback = state.get("fallback") or None
         number = 0
         while True:
             number += 1
@@ -358,7 +366,7 @@ def _read_rows(src: Source, args: argparse.Namespace, state: dict[str, Any]) -> 
                 row.error = "csv_syntax"
                 yield row
                 continue
-            row = Row(number, "csv", cells)
+            row = Row(number, "csv", cells, fallback=fallback)
             if len(cells) != len(header):
                 row.error = "ragged"
             if any(_has_bad_bytes(c) for c in cells):
@@ -535,7 +543,11 @@ def _process(args: argparse.Namespace, command: str) -> int:
         key, policy = _load_key(args, True), None
     record = _record.new_record(command, policy=policy, key=key)
     state: dict[str, Any] = {}
+    if guard is not None and not getattr(args, "no_header_fallback", False):
+        state["guard"] = guard
     result = Run()
+    if _is_xlsx(args.input):
+        return _process_xlsx(args, command, guard, key, record, state, result)
     with contextlib.ExitStack() as stack:
         src = _open_source(args.input, args.format, args.encoding, stack)
         out_encoding = args.output_encoding or ("utf-8-sig" if src.encoding == "utf-8-sig" else
@@ -591,6 +603,14 @@ def _process(args: argparse.Namespace, command: str) -> int:
                         # Never write a row that could not be processed: it is skipped either way.
                         result.report(row.number, _failure_kind(res.kind), "skipped")
                         continue
+                    if command == "redact":
+                        res = _fallback_row(guard, row.places, row, res, result)
+                        if isinstance(res, Failure):
+                            if args.on_error == "fail":
+                                result.report(row.number, "strategy", "failed")
+                                raise CliError(f"row {row.number}: strategy", EXIT_INPUT)
+                            result.report(row.number, "strategy", "skipped")
+                            continue
                     w.write(row, [v for v, _ in res])
                     for _, items in res:
                         result.counts.update(items)
@@ -610,8 +630,16 @@ def _process(args: argparse.Namespace, command: str) -> int:
     record["output"] = {"name": "<stdout>" if args.output == "-" else Path(args.output).name,
                         "sha256": writer.sha256.hexdigest(), "bytes": writer.size, "encoding": out_encoding}
     record["fields"] = state.get("fields") or _split_names(getattr(args, "fields", None))
+    return _finish(args, command, record, result, key)
+
+
+def _finish(args: argparse.Namespace, command: str, record: dict[str, Any], result: Run, key: Any) -> int:
+    """Fill in the counts, write the processing record, print the summary; the exit code."""
+    from . import _record
+
+    skipped = sum(1 for e in result.errors if e["action"] == "skipped")
     record["rows"] = {"in": result.rows_in, "out": result.rows_out, "skipped": skipped}
-    _record.add_counts(record, result.counts)
+    _record.add_counts(record, result.counts, fallback=result.fallback)
     _record.add_errors(record, result.errors)
     _record.seal(record, key)
     if not args.no_record:
@@ -624,9 +652,43 @@ def _process(args: argparse.Namespace, command: str) -> int:
               f"{len(result.errors)} reported; redacted: {kinds}" if command == "redact" else
               f"piiguard {command}: {result.rows_in} rows in, {result.rows_out} out, {skipped} skipped, "
               f"{len(result.errors)} reported", file=sys.stderr)
+        if result.fallback:
+            fell = Counter[str]()
+            for (e, _), n in result.fallback.items():
+                fell[e] += n
+            print("  of which whole cells by column header: " + ", ".join(f"{e} {n}" for e, n in sorted(fell.items())),
+                  file=sys.stderr)
         for e in result.errors[:20]:
-            print(f"  row {e['row']}: {e['kind']} ({e['action']})", file=sys.stderr)
+            where = f"sheet {e['sheet']} " if "sheet" in e else ""
+            print(f"  {where}row {e['row']}: {e['kind']} ({e['action']})", file=sys.stderr)
     return EXIT_REPORTED if result.errors else EXIT_OK
+
+
+def _fallback_row(guard: Any, columns: list[int], row: Row, res: list[Any], result: Run) -> Any:
+    """Apply the header fallback to the cells of one table row (see ``redact_dataframe``).
+
+    ``columns``: the column index of each task. A row with an error (ragged, undecodable)
+    gets no fallback: its cells may not sit under their headers.
+    """
+    from ._batch import Failure
+    from .dataframe import apply_fallback
+
+    entities = row.fallback
+    if not entities or row.error is not None:
+        return res
+    out = list(res)
+    for n, (place, (_, value)) in enumerate(zip(columns, row.tasks)):
+        entity = entities.get(place)
+        if entity is None:
+            continue
+        try:
+            new, items, fell = apply_fallback(guard, entity, value, *out[n])
+        except Exception:  # noqa: BLE001 - the message could hold the value
+            return Failure("StrategyError")
+        if fell:
+            out[n] = (new, items)
+            result.fallback.update(items)
+    return out
 
 
 def _failure_kind(name: str) -> str:
@@ -651,15 +713,70 @@ def _serial(items: Iterator[Any], fn: Any, progress: bool | None) -> Iterator[An
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
-    from .report import report_html, report_json, scan_path
+    from .report import scan_path
 
-    path = Path(args.input)
-    if not path.exists():
-        raise CliError(f"no such file or folder: {path.name}", EXIT_INPUT)
+    with tempfile.TemporaryDirectory(prefix="piiguard-scan-") as tmp:
+        if args.input == "-":
+            # stdin is written to a private temp file (it may be read twice: sampling, then values).
+            path = Path(tmp) / f"stdin.{args.format or 'txt'}"
+            try:
+                with open(path, "wb") as f:
+                    for block in iter(lambda: sys.stdin.buffer.read(1 << 20), b""):
+                        f.write(block)
+            except OSError as exc:
+                raise CliError(f"cannot read stdin ({type(exc).__name__})", EXIT_INPUT) from None
+            label = "<stdin>"
+        else:
+            path = Path(args.input)
+            if not path.exists():
+                raise CliError(f"no such file or folder: {path.name}", EXIT_INPUT)
+            label = None
+        if _is_xlsx(str(path)):
+            return _scan_report(args, _scan_xlsx(path, Path(tmp), args))
+        try:
+            inventory = scan_path(path, sample_size=args.sample_size, pack=args.pack)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise CliError(f"cannot scan {path.name} ({type(exc).__name__})", EXIT_INPUT) from None
+        if label is not None:
+            import dataclasses
+
+            inventory = dataclasses.replace(
+                inventory, root=label, items=tuple(dataclasses.replace(i, path=label) for i in inventory.items))
+    return _scan_report(args, inventory)
+
+
+def _scan_xlsx(path: Path, tmp: Path, args: argparse.Namespace) -> Any:
+    """Scan each sheet of a workbook as a table (cached formula values; header = first row)."""
+    import dataclasses
+
+    from .report import scan_path
+
+    wb = _load_workbook(path, data_only=True)
+    sheets = [args.sheet] if args.sheet else [n for n in wb.sheetnames if hasattr(wb[n], "iter_rows")]
+    if args.sheet and args.sheet not in wb.sheetnames:
+        raise CliError(f"no such sheet: {args.sheet}; the workbook has {len(wb.sheetnames)} sheets", EXIT_USAGE)
+    folder = tmp / "sheets"
+    folder.mkdir()
+    names: dict[str, str] = {}
+    for n, sheet in enumerate(sheets):
+        file = folder / f"{n:04d}.csv"
+        names[file.name] = f"{path.name}[{sheet}]"
+        with open(file, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            for values in wb[sheet].iter_rows(values_only=True):
+                w.writerow(["" if v is None else str(v) for v in values])
     try:
-        inventory = scan_path(path, sample_size=args.sample_size, pack=args.pack)
+        inventory = scan_path(folder, sample_size=args.sample_size, pack=args.pack)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise CliError(f"cannot scan {path.name} ({type(exc).__name__})", EXIT_INPUT) from None
+    return dataclasses.replace(inventory, root=path.name,
+                               items=tuple(dataclasses.replace(i, path=names.get(i.path, i.path))
+                                           for i in inventory.items))
+
+
+def _scan_report(args: argparse.Namespace, inventory: Any) -> int:
+    from .report import report_html, report_json
+
     if args.json:
         _write_json_atomic_text(Path(args.json), report_json(inventory))
     if args.html:
@@ -709,14 +826,197 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_VERIFY
 
 
+# --------------------------------------------------------------------------- Excel
+
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def _is_xlsx(path: str) -> bool:
+    return path != "-" and Path(path).suffix.lower() in _XLSX_SUFFIXES
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise CliError("reading .xlsx needs openpyxl: pip install 'piiguard[excel]'", EXIT_USAGE) from None
+    return openpyxl
+
+
+def _load_workbook(path: Path, *, data_only: bool = False) -> Any:
+    import warnings
+    import zipfile
+
+    openpyxl = _openpyxl()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about features it drops (data validation …)
+            return openpyxl.load_workbook(path, data_only=data_only, keep_vba=path.suffix.lower() == ".xlsm")
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise CliError(f"cannot read {path.name} as an Excel workbook ({type(exc).__name__})", EXIT_INPUT) from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl's own errors (InvalidFileException …)
+        raise CliError(f"cannot read {path.name} as an Excel workbook ({type(exc).__name__})", EXIT_INPUT) from None
+
+
+def _sheet_header(ws: Any) -> list[str]:
+    first = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    return ["" if v is None else str(v) for v in first]
+
+
+def _xlsx_rows(wb: Any, sheets: list[str], args: argparse.Namespace, state: dict[str, Any],
+               counts: dict[str, dict[str, int]]) -> Iterator[Row]:
+    """One Row per data row of each sheet; tasks are the string cells of the selected columns.
+
+    Formula cells (``=SUM(A2:A9)``) and cells that are not strings are not sent.
+    """
+    from .dataframe import fallback_entity
+
+    wanted = _split_names(args.columns)
+    guard = state.get("guard")
+    for name in sheets:
+        ws = wb[name]
+        header = _sheet_header(ws)
+        selected = list(range(len(header))) if wanted is None else [header.index(w) for w in wanted if w in header]
+        fallback = {i: e for i in selected if guard is not None and (e := fallback_entity(header[i], guard))}
+        counts[name] = {"in": 0, "out": 0, "skipped": 0}
+        for cells in ws.iter_rows(min_row=2):
+            row = Row(cells[0].row if cells else 0, "xlsx", name)
+            counts[name]["in"] += 1
+            for i in selected:
+                if i >= len(cells):
+                    break
+                cell = cells[i]
+                if isinstance(cell.value, str) and cell.data_type != "f" and cell.value:
+                    row.places.append(cell)
+                    row.tasks.append((header[i], cell.value))
+            row.fallback = fallback
+            yield row
+
+
+def _process_xlsx(args: argparse.Namespace, command: str, guard: Any, key: Any, record: dict[str, Any],
+                  state: dict[str, Any], result: Run) -> int:
+    """``redact``/``restore`` of an .xlsx workbook: every sheet (or ``--sheet``), in place of its string cells."""
+    from . import _record
+    from ._batch import Failure, run
+
+    if args.output == "-":
+        raise CliError("an .xlsx input needs an output file, not -", EXIT_USAGE)
+    if Path(args.output).suffix.lower() != Path(args.input).suffix.lower():
+        raise CliError(f"the output of an {Path(args.input).suffix} file must be {Path(args.input).suffix} too",
+                       EXIT_USAGE)
+    inp = Path(args.input)
+    if inp.is_dir():
+        raise CliError(f"{inp.name} is a folder; give a file", EXIT_USAGE)
+    _openpyxl()
+    try:
+        in_sha, in_size = _record.file_sha256(inp)
+    except OSError as exc:
+        raise CliError(f"cannot read {inp.name} ({type(exc).__name__})", EXIT_INPUT) from None
+    wb = _load_workbook(inp)
+    if args.sheet is not None:
+        if args.sheet not in wb.sheetnames:
+            raise CliError(f"no such sheet: {args.sheet}; the workbook has {len(wb.sheetnames)} sheets", EXIT_USAGE)
+        sheets = [args.sheet]
+    else:
+        sheets = [n for n in wb.sheetnames if hasattr(wb[n], "iter_rows")]  # chart sheets have no cells
+    wanted = _split_names(args.columns)
+    if wanted is not None:
+        headers = set().union(*(_sheet_header(wb[n]) for n in sheets)) if sheets else set()
+        missing = [w for w in wanted if w not in headers]
+        if missing:
+            raise CliError(f"no such column(s) in any sheet: {', '.join(missing)}", EXIT_USAGE)
+    per_sheet: dict[str, dict[str, int]] = {}
+    pending: deque[Row] = deque()
+
+    def tasks() -> Iterator[list[tuple[str, Any]]]:
+        for row in _xlsx_rows(wb, sheets, args, state, per_sheet):
+            result.rows_in += 1
+            pending.append(row)
+            yield row.tasks
+
+    def restore_cells(cells: list[tuple[str, Any]]) -> Any:
+        from ._redact import restore_text
+        from .exceptions import PiiguardError
+
+        out = []
+        for _, value in cells:
+            try:
+                out.append((restore_text(value, key), ()))
+            except PiiguardError as exc:
+                return Failure(type(exc).__name__)
+        return out
+
+    if command == "redact":
+        results: Iterator[Any] = run(tasks(), guard, "cells", n_jobs=args.jobs, batch_size=args.batch_size,
+                                     progress=_progress(args), desc="redact", unit="rows")
+    else:
+        results = _serial(tasks(), restore_cells, _progress(args))
+    for res in results:
+        row = pending.popleft()
+        if command == "redact" and not isinstance(res, Failure):
+            res = _fallback_row(guard, [c.column - 1 for c in row.places], row, res, result)
+        if isinstance(res, Failure):
+            kind = _failure_kind(res.kind)
+            if args.on_error == "fail":
+                result.errors.append({"sheet": row.data, "row": row.number, "kind": kind, "action": "failed"})
+                raise CliError(f"sheet {row.data} row {row.number}: {kind}",
+                               EXIT_KEY if res.kind == "DecryptionError" else EXIT_INPUT)
+            # The row stays (rows of a sheet do not move), but the cells that could not be
+            # processed are emptied: an unprocessed value is never written.
+            for cell in row.places:
+                cell.value = None
+            result.errors.append({"sheet": row.data, "row": row.number, "kind": kind, "action": "skipped"})
+            per_sheet[row.data]["skipped"] += 1
+            continue
+        for cell, (value, items) in zip(row.places, res):
+            cell.value = value
+            result.counts.update(items)
+        result.rows_out += 1
+        per_sheet[row.data]["out"] += 1
+    out_sha, out_size = _save_workbook_atomic(wb, Path(args.output))
+    record["input"] = {"name": inp.name, "sha256": in_sha, "bytes": in_size, "format": "xlsx", "encoding": None}
+    record["output"] = {"name": Path(args.output).name, "sha256": out_sha, "bytes": out_size, "encoding": None}
+    record["fields"] = wanted
+    record["sheets"] = per_sheet
+    return _finish(args, command, record, result, key)
+
+
+def _save_workbook_atomic(wb: Any, target: Path) -> tuple[str, int]:
+    """Save to a temp file in the target's folder, fsync, rename; the SHA-256 and size written."""
+    from . import _record
+
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=target.suffix)
+    except OSError as exc:
+        raise CliError(f"cannot write to the folder of {target.name} ({type(exc).__name__})", EXIT_INPUT) from None
+    os.close(fd)
+    done = False
+    try:
+        wb.save(tmp)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        digest = _record.file_sha256(tmp)
+        os.replace(tmp, target)
+        done = True
+        return digest
+    except OSError as exc:
+        raise CliError(f"cannot write {target.name} ({type(exc).__name__})", EXIT_INPUT) from None
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
 # --------------------------------------------------------------------------- arguments
 
 
 def _io_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("input", help="input file (.txt, .csv, .tsv, .jsonl, .json) or - for stdin")
+    p.add_argument("input", help="input file (.txt, .csv, .tsv, .jsonl, .json, .xlsx) or - for stdin")
     p.add_argument("-o", "--output", required=True, help="output file, or - for stdout")
     p.add_argument("--format", choices=FORMATS, help="input format (default: from the suffix; txt for stdin)")
-    p.add_argument("--columns", help="CSV: comma-separated column names to process (default: all)")
+    p.add_argument("--columns", help="CSV/xlsx: comma-separated column names to process (default: all)")
+    p.add_argument("--sheet", help="xlsx: process only this sheet (default: every sheet; the others are copied)")
     p.add_argument("--fields", help="JSON: comma-separated keys (a.b for nested) to process (default: all strings)")
     p.add_argument("--delimiter", help="CSV delimiter (default ,)")
     p.add_argument("--encoding", default="utf-8",
@@ -743,7 +1043,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="{scan,redact,restore,verify}")
 
     scan = sub.add_parser("scan", help="inventory and classification report of a file or folder")
-    scan.add_argument("input", help="a CSV/TSV/text file or a folder")
+    scan.add_argument("input", help="a CSV/TSV/text/.xlsx file, a folder, or - for stdin (give --format)")
+    scan.add_argument("--format", choices=("txt", "csv", "tsv", "json", "jsonl"),
+                      help="format of stdin (default txt)")
+    scan.add_argument("--sheet", help="xlsx: scan only this sheet (default: every sheet)")
     scan.add_argument("--json", help="write the JSON report here")
     scan.add_argument("--html", help="write the HTML report here")
     scan.add_argument("--sample-size", type=int, default=200, help="rows sampled per table (default 200)")
@@ -759,6 +1062,9 @@ def build_parser() -> argparse.ArgumentParser:
     redact.add_argument("--threshold", type=float, help="minimum score (default 0.5)")
     redact.add_argument("-j", "--jobs", type=int, default=1, help="processes (-1: all cores; default 1)")
     redact.add_argument("--batch-size", type=int, default=256, help="rows per batch (default 256)")
+    redact.add_argument("--no-header-fallback", action="store_true",
+                        help="CSV/xlsx: do not redact whole cells the detectors miss in a column whose header "
+                             "names one entity (姓名, 手机号, 身份证号, 地址 …)")
 
     restore = sub.add_parser("restore", help="reverse encrypt tokens (needs the key)")
     _io_arguments(restore)

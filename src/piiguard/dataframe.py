@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._guard import Guard
     from .classification import TableClassification
 
-__all__ = ["classify_dataframe", "pii_columns", "redact_dataframe", "redact_dataframe_detailed"]
+__all__ = ["classify_dataframe", "fallback_entity", "pii_columns", "redact_dataframe", "redact_dataframe_detailed"]
 
 
 def _is_polars(df: Any) -> bool:
@@ -52,6 +52,59 @@ def pii_columns(df: Any, *, classification: TableClassification | None = None, *
     table = classification or classify_dataframe(df, **kwargs)
     names = {str(c): c for c in df.columns}
     return [names[c.name] for c in table.columns if c.entities and c.name in names]
+
+
+def fallback_entity(header: Any, guard: Guard) -> str | None:
+    """The one entity type a column header announces, for the header fallback, or None.
+
+    A header maps to an entity when :func:`~piiguard.classification.header_types` gives
+    exactly one type, the engine has a detector for it (so field types such as GENDER or
+    AGE do not count), the guard looks for it (``entities=``), and the header is not a
+    free-text one (备注, remarks).
+
+    >>> from piiguard import Guard
+    >>> [fallback_entity(h, Guard()) for h in ("客户姓名", "手机号", "备注", "性别", "联系人手机号")]
+    ['PERSON', 'PHONE_NUMBER', None, None, None]
+    """
+    from .classification import _header_is_free_text, header_types
+
+    if header is None or _header_is_free_text(str(header)):
+        return None
+    types = header_types(str(header))
+    if len(types) != 1:
+        return None
+    entity = types[0]
+    if entity not in guard.supported_entities or (guard.entities is not None and entity not in guard.entities):
+        return None
+    return entity
+
+
+# Cells that say "no value" are not a value the detectors missed.
+_EMPTY_WORDS = frozenset({"-", "--", "/", "无", "暂无", "未知", "不详", "空", "null", "none", "nan", "n/a", "na"})
+
+
+def apply_fallback(guard: Guard, entity: str | None, value: Any, redacted: Any,
+                   items: tuple[tuple[str, str], ...]) -> tuple[Any, tuple[tuple[str, str], ...], bool]:
+    """The header fallback for one cell: ``(new_value, items, fell_back)``.
+
+    When ``entity`` is set and the detectors found no ``entity`` in the non-empty string
+    ``value``, the whole cell is redacted as one finding of that entity with the policy's
+    strategy for it (the strategy gets no facts: a mask works on the characters alone).
+    Placeholders for "no value" (无, 未知, -, n/a, null …) are left as they are.
+    Otherwise ``redacted`` and ``items`` come back unchanged.
+    """
+    if entity is None or not isinstance(value, str) or value.strip().lower() in _EMPTY_WORDS or not value.strip():
+        return redacted, items, False
+    if any(e == entity for e, _ in items):
+        return redacted, items, False
+    from presidio_analyzer import RecognizerResult
+
+    from ._redact import redact_text
+
+    done = redact_text(value, [RecognizerResult(entity, 0, len(value), 1.0)], guard.policy, guard.key)
+    if not done.items:  # the cell is a token an earlier pass wrote
+        return redacted, items, False
+    return done.text, tuple((i.entity_type, i.strategy) for i in done.items), True
 
 
 def _select(df: Any, columns: Any, guard: Guard) -> list[Any]:
@@ -79,8 +132,13 @@ def redact_dataframe_detailed(
     batch_size: int = 256,
     progress: bool | None = False,
     header_context: bool = True,
+    header_fallback: bool = True,
 ) -> tuple[Any, dict[str, Counter[tuple[str, str]]]]:
-    """Like :func:`redact_dataframe`, and also the counts of ``(entity_type, strategy)`` per column."""
+    """Like :func:`redact_dataframe`, and also the counts of ``(entity_type, strategy)`` per column.
+
+    The counts include the cells redacted by the header fallback; those are also counted
+    on their own under the key ``f"{column}/fallback"`` (present only when some cell fell back).
+    """
     from ._batch import BatchError, Failure, _guard_for, run
 
     g = _guard_for(guard, policy=policy, key=key)
@@ -91,18 +149,30 @@ def redact_dataframe_detailed(
     counts: dict[str, Counter[tuple[str, str]]] = {}
     for column in selected:
         context = str(column) if header_context else ""
+        entity = fallback_entity(column, g) if header_fallback else None
         values = pdf[column].tolist()
         results = run(([(context, v)] for v in values), g, "cells", n_jobs=n_jobs, batch_size=batch_size,
                       progress=progress, total=len(values), desc=f"redact column {len(counts) + 1}/{len(selected)}")
         new_values: list[Any] = []
         tally: Counter[tuple[str, str]] = Counter()
+        fell: Counter[tuple[str, str]] = Counter()
         for row, result in enumerate(results):
             if isinstance(result, Failure):
                 raise BatchError(f"redaction failed in column {column!r}, row {row} ({result.kind})")
             value, items = result[0]
+            if entity is not None:
+                try:
+                    value, items, fallback = apply_fallback(g, entity, values[row], value, items)
+                except Exception as exc:  # noqa: BLE001 - never carry the value
+                    raise BatchError(f"redaction failed in column {column!r}, row {row} "
+                                     f"({type(exc).__name__})") from None
+                if fallback:
+                    fell.update(items)
             new_values.append(value)
             tally.update(items)
         counts[str(column)] = tally
+        if fell:
+            counts[f"{column}/fallback"] = fell
         import pandas as pd
 
         dtype = pdf[column].dtype
@@ -128,6 +198,7 @@ def redact_dataframe(
     batch_size: int = 256,
     progress: bool | None = False,
     header_context: bool = True,
+    header_fallback: bool = True,
 ) -> Any:
     """A redacted copy of a pandas (or polars) DataFrame.
 
@@ -139,6 +210,12 @@ def redact_dataframe(
         guard: a :class:`~piiguard.Guard` to use instead of ``policy``/``key``.
         n_jobs, batch_size, progress: as for :func:`piiguard.redact_many`.
         header_context: analyze each cell with its column name as context (default).
+        header_fallback: in a column whose header names exactly one entity type the
+            engine detects (姓名 → PERSON, 手机号 → PHONE_NUMBER, 收货地址 → CN_ADDRESS),
+            a non-empty string cell in which the detectors find no such entity is
+            redacted whole as that entity, with the policy's strategy for it (default
+            True): a name the model misses in a 姓名 column would otherwise leak.
+            Free-text columns (备注) are never affected.
 
     Returns:
         A new frame of the same type, index and columns; non-string cells unchanged.
@@ -148,5 +225,6 @@ def redact_dataframe(
         BatchError: a cell could not be redacted (column and row are named, never the value).
     """
     return redact_dataframe_detailed(df, columns, policy=policy, key=key, guard=guard, n_jobs=n_jobs,
-                                     batch_size=batch_size, progress=progress, header_context=header_context)[0]
+                                     batch_size=batch_size, progress=progress, header_context=header_context,
+                                     header_fallback=header_fallback)[0]
 
