@@ -8,8 +8,15 @@
     piiguard verify customers.masked.csv
 
 Inputs: ``.txt`` (one record per line), ``.csv``/``.tsv`` (header row; ``--columns``),
-``.jsonl`` (one JSON value per line; ``--fields``) and ``.json`` (an array of records, or
-one record). ``-`` reads stdin / writes stdout (give ``--format``).
+``.jsonl`` (one JSON value per line; ``--fields``), ``.json`` (an array of records, or
+one record) and ``.xlsx`` (every sheet or ``--sheet``; header = first row; needs
+``piiguard[excel]``; formulas are copied, never evaluated). ``-`` reads stdin / writes
+stdout (give ``--format``); ``scan -`` scans stdin.
+
+In CSV and xlsx tables, ``redact`` also applies the header fallback (see
+:func:`piiguard.dataframe.redact_dataframe`; ``--no-header-fallback``): a cell the
+detectors miss in a column whose header names one entity (姓名, 手机号 …) is redacted
+whole, and counted under ``by_entity_fallback`` in the record.
 
 Exit codes (stable; scripts may rely on them):
 
