@@ -131,3 +131,11 @@ class TestHeaderFallback:
         out = redact_dataframe(df, "all")
         assert out.loc[0, "手机号"] != "1381234" and out.loc[1, "手机号"] == "138****5678"
         assert out.loc[0, "收货地址"] != "某某小区3栋2单元"
+
+    def test_tokens_not_redone_and_restorable(self):
+        guard = piiguard.Guard(policy={"CN_RESIDENT_ID": "encrypt"}, key=piiguard.Key(b"dataframe test key, 32 bytes...."))
+        df = pd.DataFrame({"身份证号": ["11010519491231002X", "abc"]})
+        once = guard.redact_dataframe(df, "all")
+        assert once.loc[1, "身份证号"].startswith("⟦PII:CN_RESIDENT_ID:")  # the fallback, reversible
+        assert guard.restore(once.loc[1, "身份证号"]) == "abc"
+        pd.testing.assert_frame_equal(guard.redact_dataframe(once, "all"), once)
