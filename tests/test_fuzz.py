@@ -208,15 +208,13 @@ class TestRedact:
         assert guard.redact(once) == once
 
     @settings(derandomize=DERANDOMIZE, max_examples=EXAMPLES)
-    @given(st.lists(st.sampled_from([SNIPPETS[i] for i in (0, 2, 3, 4)]), min_size=1, max_size=4).map("\n".join))
+    @given(st.lists(st.sampled_from(SNIPPETS[:5]), min_size=1, max_size=4).map("\n".join))
     def test_mask_idempotent_records(self, text: str) -> None:
         once = piiguard.redact(text)
         assert piiguard.redact(once) == once
 
-    @pytest.mark.xfail(reason="the name detector reads the visible part of a masked compound-surname name "
-                              "(欧阳**) as a new name 欧阳 with a 1-character surname; found by this file",
-                       strict=False)
     def test_mask_idempotent_compound_surname(self) -> None:
+        # Found by this file: 欧阳** was re-read as a new name 欧阳 and masked to 欧***.
         once = piiguard.redact("联系人欧阳娜娜 +86 139 1234 5678")
         assert piiguard.redact(once) == once
 
