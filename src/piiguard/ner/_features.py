@@ -36,6 +36,17 @@ def load_words() -> frozenset[str]:
 
 
 _prefix_set: frozenset[str] | None = None
+_translit_set: frozenset[str] | None = None
+
+
+def _translit() -> frozenset[str]:
+    """Characters typical of transliterated names (斯, 尔, 克 …): line 3 of the trigger file."""
+    global _translit_set
+    if _translit_set is None:
+        lines = [ln for ln in (resources.files("piiguard.ner") / "person_triggers.txt")
+                 .read_text("utf-8").splitlines() if ln and not ln.startswith("#")]
+        _translit_set = frozenset(lines[2]) if len(lines) > 2 else frozenset()
+    return _translit_set
 
 
 def _prefixes() -> frozenset[str]:
@@ -122,6 +133,20 @@ def window_features(padded: str, start: int, end: int) -> list[list[str]]:
         if r1 + r2 in t2 or r1 in t1:
             f.append("T")
         out.append(f)
+    tset = _translit_set if _translit_set is not None else _translit()
+    if tset:
+        # How long a run of transliteration characters this one sits in (布鲁京斯):
+        # a foreign name is a run, where one such character is ordinary text.
+        for i in range(n):
+            p = start + 2 + i
+            if padded[p] in tset:
+                a = p
+                while a > p - 3 and padded[a - 1] in tset:
+                    a -= 1
+                b = p + 1
+                while b < p + 4 and padded[b] in tset:
+                    b += 1
+                out[i].append("t%d" % min(b - a, 4))
     for i, f in enumerate(out):
         j = start + 2 + i - base  # index of this position in wstart/wend
         ks, ke = wstart[j], wend[j]
