@@ -30,7 +30,9 @@ def test_wheel_contents(wheel: Path) -> None:
     assert "piiguard/recognizers/cn_resident_id.yaml" in specs
     assert all(n.endswith(".yaml") for n in specs)
     assert "piiguard/py.typed" in names
-    assert "piiguard/ner/person.crfsuite" in names and "piiguard/data/divisions.dat" in names
+    for shipped in ("piiguard/ner/person.crfsuite", "piiguard/ner/person_triggers.txt", "piiguard/ner/words.txt",
+                    "piiguard/data/divisions.dat"):
+        assert shipped in names
     assert "piiguard/data/taxonomy.yaml" in names
     assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
 
