@@ -432,3 +432,15 @@ def test_scan_stdin():
                           input="姓名,手机号\n张伟,13812345678\n".encode(), capture_output=True, timeout=120)
     assert proc.returncode == 0
     assert b"PHONE_NUMBER" in proc.stdout and b"13812345678" not in proc.stdout
+
+
+def test_blank_csv_lines_are_copied_not_counted(tmp_path: Path) -> None:
+    """A blank line inside a CSV is no record: copied through, counted neither in nor out."""
+    src = tmp_path / "in.csv"
+    src.write_text("姓名,手机\n张伟,13812345678\n\n李娜,13912345678\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run("redact", src, "-o", out, "--no-progress") == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4 and lines[2] == "" and "13812345678" not in out.read_text(encoding="utf-8")
+    record = json.loads((tmp_path / "out.csv.record.json").read_text(encoding="utf-8"))
+    assert record["rows"]["in"] == record["rows"]["out"] == 2

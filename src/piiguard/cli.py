@@ -373,6 +373,11 @@ def _read_rows(src: Source, args: argparse.Namespace, state: dict[str, Any]) -> 
                 row.error = "csv_syntax"
                 yield row
                 continue
+            if not cells:
+                # A blank line is no record (pandas and the csv module skip it too): it is
+                # copied through as a blank line and counted neither in nor out.
+                yield Row(number, "blank", "", terminator=src.newline)
+                continue
             row = Row(number, "csv", cells, fallback=fallback)
             if len(cells) != len(header):
                 row.error = "ragged"
