@@ -81,33 +81,34 @@ class RowError(Exception):
 # --------------------------------------------------------------------------- byte streams
 
 
-class _HashingReader(io.RawIOBase):
-    """Reads from a binary file and hashes every byte that passes."""
+class _Hashing(io.RawIOBase):
+    """A binary stream wrapper that hashes and counts every byte that passes."""
 
     def __init__(self, raw: IO[bytes]) -> None:
         self._raw = raw
         self.sha256 = hashlib.sha256()
         self.size = 0
+
+    def _count(self, data: bytes) -> int:
+        self.sha256.update(data)
+        self.size += len(data)
+        return len(data)
+
+
+class _HashingReader(_Hashing):
+    """Reads from a binary file and hashes every byte that passes."""
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
         data = self._raw.read(len(buffer))
-        n = len(data)
-        buffer[:n] = data
-        self.sha256.update(data)
-        self.size += n
-        return n
+        buffer[: len(data)] = data
+        return self._count(data)
 
 
-class _HashingWriter(io.RawIOBase):
+class _HashingWriter(_Hashing):
     """Writes to a binary file and hashes every byte that passes."""
-
-    def __init__(self, raw: IO[bytes]) -> None:
-        self._raw = raw
-        self.sha256 = hashlib.sha256()
-        self.size = 0
 
     def writable(self) -> bool:
         return True
@@ -115,9 +116,7 @@ class _HashingWriter(io.RawIOBase):
     def write(self, data: Any) -> int:
         b = bytes(data)
         self._raw.write(b)
-        self.sha256.update(b)
-        self.size += len(b)
-        return len(b)
+        return self._count(b)
 
     def flush(self) -> None:
         self._raw.flush()
