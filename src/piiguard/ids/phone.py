@@ -29,7 +29,7 @@ from ._simple import predicate
 __all__ = ["compact", "is_valid", "parse", "split_extension", "validate"]
 
 _EXTENSION_RE = re.compile(r"(?:\s*(?:转|分机|ext\.?|x|#|-)\s*)(\d{1,6})$", re.IGNORECASE)
-_COUNTRY_RE = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）)[\s-]*")
+_COUNTRY_RE = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|86(?=[\s-]))[\s-]*")
 _STRIP = str.maketrans("", "", " -()（）")
 
 
