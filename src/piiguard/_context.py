@@ -44,6 +44,10 @@ class ContextMatcher:
         self._positive = _alternation(positive)
         self.window = window
 
+    def mentioned_in(self, text: str) -> bool:
+        """True when any positive context word occurs anywhere in ``text``."""
+        return self._positive is not None and self._positive.search(text) is not None
+
     def effect(self, text: str, start: int, end: int) -> int:
         """+1 when the nearest label before is positive (or one follows), -1 when negative, else 0.
 

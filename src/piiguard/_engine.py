@@ -195,6 +195,18 @@ def _take_mask_run(f: Finding, text: str) -> None:
     f.end = end
 
 
+def _merge(group: list[PatternSpec]) -> tuple[re.Pattern[str], dict[str, float], None, frozenset[str] | None, float]:
+    """One alternation with a named group per pattern, in spec order."""
+    merged = "|".join(f"(?P<_p{i}>{p.regex})" for i, p in enumerate(group))
+    first = _first_chars(merged)
+    if first is not None:
+        # A leading lookahead of the possible first characters lets the regex
+        # engine skip ahead, as it does for a single charset-first pattern.
+        merged = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])(?:" + merged + ")"
+    scores = {f"_p{i}": p.score for i, p in enumerate(group)}
+    return re.compile(merged, re.ASCII | re.MULTILINE), scores, None, first, max(scores.values())
+
+
 class _CompiledSpec:
     """A spec's patterns compiled for the fast path.
 
@@ -209,25 +221,22 @@ class _CompiledSpec:
 
     def __init__(self, spec: RecognizerSpec) -> None:
         self.spec = spec
+        #: (regex, score per group name, trigger, possible first characters, best score)
+        self.patterns: list[tuple[re.Pattern[str], dict[str, float], Any, frozenset[str] | None, float]] = []
         plain = [p for p in spec.patterns if p.trigger is None]
-        triggered = [p for p in spec.patterns if p.trigger is not None]
-        self.patterns: list[tuple[re.Pattern[str], dict[str, float], Any, frozenset[str] | None]] = []
-        rest: list[PatternSpec] = list(spec.patterns)
-        if len(plain) > 1 and not any(_UNSAFE_TO_MERGE.search(p.regex) for p in plain):
-            merged = "|".join(f"(?P<_p{i}>{p.regex})" for i, p in enumerate(plain))
-            first = _first_chars(merged)
-            if first is not None:
-                # A leading lookahead of the possible first characters lets the regex
-                # engine skip ahead, as it does for a single charset-first pattern.
-                merged = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])(?:" + merged + ")"
-            self.patterns.append(
-                (re.compile(merged, re.ASCII | re.MULTILINE), {f"_p{i}": p.score for i, p in enumerate(plain)},
-                 None, first)
-            )
-            rest = triggered
+        rest: list[PatternSpec] = [p for p in spec.patterns if p.trigger is not None]
+        if any(_UNSAFE_TO_MERGE.search(p.regex) for p in plain):
+            rest, plain = list(spec.patterns), []
+        # Weak patterns (reported only next to a context word at the default threshold)
+        # form their own alternation, which scan() skips when no context word is in the text.
+        for group in ([p for p in plain if p.score >= DEFAULT_THRESHOLD], [p for p in plain if p.score < DEFAULT_THRESHOLD]):
+            if len(group) == 1:
+                rest.append(group[0])
+            elif group:
+                self.patterns.append(_merge(group))
         for p in rest:
             trigger = (re.compile(p.trigger[0], re.ASCII), p.trigger[1], p.trigger[2]) if p.trigger else None
-            self.patterns.append((p.compile(), {"": p.score}, trigger, _first_chars(p.regex)))
+            self.patterns.append((p.compile(), {"": p.score}, trigger, _first_chars(p.regex), p.score))
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window)
         v = spec.validator
         self.is_valid = v.is_valid if v is not None else None
@@ -281,9 +290,17 @@ class Engine:
                 continue
             is_valid, parse, ctx = cs.is_valid, cs.parse, cs.context
             drop_invalid = spec.on_invalid == "drop"
-            for regex, scores, trigger, first in cs.patterns:
+            context_in_text: bool | None = None
+            for regex, scores, trigger, first, best in cs.patterns:
                 if first is not None and first.isdisjoint(present):
                     continue
+                if best < threshold:
+                    # Below the threshold without context: a match needs a context word
+                    # near it, so none in the whole text means no match can be reported.
+                    if context_in_text is None:
+                        context_in_text = ctx.mentioned_in(text)
+                    if not context_in_text:
+                        continue
                 single = scores.get("")
                 matches = regex.finditer(text) if trigger is None else _triggered(regex, trigger, text)
                 for m in matches:
