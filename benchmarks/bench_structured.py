@@ -120,18 +120,22 @@ def speed(presidio, quick: bool) -> None:  # type: ignore[no-untyped-def]
             pr = f"{size / t_pr:12,.0f}" if t_pr else f"{'(skipped)':>12s}"
             xpr = f"{t_pr / t_pg:10.0f}" if t_pr else f"{'':>10s}"
             print(f"{label:28s} {size:9,d} {size / t_pg:12,.0f} {size / t_jb:12,.0f} {pr} {t_jb / t_pg:8.1f} {xpr}")
-    records = [line for line in base.split("\n") if line][:5000]
-    n_chars = sum(len(r) for r in records)
-    t_pg = best_of(lambda: [piiguard.analyze(r, entities=STRUCTURED) for r in records])
-    t_jb = best_of(lambda: [jieba.lcut(r) for r in records])
-    print(f"\nShort records: {len(records)} records, mean {n_chars / len(records):.0f} chars")
-    print(f"  piiguard.analyze  {len(records) / t_pg:10,.0f} calls/s  {t_pg / len(records) * 1000:.3f} ms/call")
-    print(f"  jieba.lcut        {len(records) / t_jb:10,.0f} calls/s  {t_jb / len(records) * 1000:.3f} ms/call")
-    if presidio is not None:
-        few = records[:500]
-        t_pr = best_of(lambda: [presidio.analyze(r, language="zh") for r in few], 1)
-        print(f"  presidio analyze  {len(few) / t_pr:10,.0f} calls/s  {t_pr / len(few) * 1000:.3f} ms/call"
-              f"  (piiguard is {t_pr / len(few) / (t_pg / len(records)):.0f}x faster)")
+    from bench_batch import records as customer_records
+
+    sets = [("corpus_structured lines", [line for line in base.split("\n") if line][:5000]),
+            ("customer records (bench_batch)", customer_records(5000))]
+    for title, records in sets:
+        n_chars = sum(len(r) for r in records)
+        t_pg = best_of(lambda: [piiguard.analyze(r, entities=STRUCTURED) for r in records])
+        t_jb = best_of(lambda: [jieba.lcut(r) for r in records])
+        print(f"\nShort records, {title}: {len(records)} records, mean {n_chars / len(records):.0f} chars")
+        print(f"  piiguard.analyze  {len(records) / t_pg:10,.0f} calls/s  {t_pg / len(records) * 1000:.3f} ms/call")
+        print(f"  jieba.lcut        {len(records) / t_jb:10,.0f} calls/s  {t_jb / len(records) * 1000:.3f} ms/call")
+        if presidio is not None:
+            few = records[:500]
+            t_pr = best_of(lambda: [presidio.analyze(r, language="zh") for r in few], 1)
+            print(f"  presidio analyze  {len(few) / t_pr:10,.0f} calls/s  {t_pr / len(few) * 1000:.3f} ms/call"
+                  f"  (piiguard is {t_pr / len(few) / (t_pg / len(records)):.0f}x faster)")
 
 
 def main() -> None:
