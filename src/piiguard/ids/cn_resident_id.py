@@ -58,6 +58,21 @@ def _birth_date(number: str) -> _dt.date:
     return born
 
 
+def _check(number: str) -> tuple[str, _dt.date]:
+    """The compact number and its birth date, or a ValidationError."""
+    number = compact(number)
+    if len(number) not in (15, 18):
+        raise InvalidLength()
+    if not is_digits(number[:-1]) or not (is_digits(number[-1]) or (number[-1] == "X" and len(number) == 18)):
+        raise InvalidFormat()
+    if number[:2] not in PROVINCES:
+        raise InvalidComponent()
+    born = _birth_date(number)
+    if len(number) == 18 and calc_check_digit(number[:17]) != number[17]:
+        raise InvalidChecksum()
+    return number, born
+
+
 def validate(number: str) -> str:
     """Check the number and return its compact form.
 
@@ -67,17 +82,7 @@ def validate(number: str) -> str:
         InvalidComponent: unknown province or impossible birth date.
         InvalidChecksum: wrong check character.
     """
-    number = compact(number)
-    if len(number) not in (15, 18):
-        raise InvalidLength()
-    if not is_digits(number[:-1]) or not (is_digits(number[-1]) or (number[-1] == "X" and len(number) == 18)):
-        raise InvalidFormat()
-    if number[:2] not in PROVINCES:
-        raise InvalidComponent()
-    _birth_date(number)
-    if len(number) == 18 and calc_check_digit(number[:17]) != number[17]:
-        raise InvalidChecksum()
-    return number
+    return _check(number)[0]
 
 
 is_valid = predicate(validate)
@@ -89,8 +94,7 @@ def parse(number: str) -> dict[str, object]:
     Raises:
         ValidationError: when the number is not valid.
     """
-    number = validate(number)
-    born = _birth_date(number)
+    number, born = _check(number)  # one pass: parse() is the engine's validator
     seq_digit = int(number[16] if len(number) == 18 else number[14])
     return {
         "region_code": number[:6],

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..exceptions import InvalidComponent, InvalidFormat, InvalidLength
@@ -64,23 +65,22 @@ def _national(number: str) -> str:
     return digits
 
 
-def _candidates(number: str) -> list[str]:
+def _candidates(number: str) -> Iterator[str]:
     """National-number readings of ``number``: as written, then without an extension.
 
     A trailing ``-6666`` may be the second half of the local number or an extension;
-    the reading that validates wins.
+    the reading that validates wins (the second is only computed when needed).
     """
     number = number.strip()
-    readings = [_national(number)]
+    yield _national(number)
     head, ext = split_extension(number)
     if ext:
-        readings.append(_national(head))
-    return readings
+        yield _national(head)
 
 
 def compact(number: str) -> str:
     """The national number: digits only, without country prefix or extension."""
-    readings = _candidates(number)
+    readings = list(_candidates(number))
     for national in readings:
         try:
             _classify(national)
@@ -119,6 +119,19 @@ def _classify(national: str) -> str:
     raise InvalidLength()
 
 
+def _check(number: str) -> tuple[str, str]:
+    """The national number and its kind, or a ValidationError."""
+    error: ValueError = InvalidFormat()
+    for national in _candidates(number):
+        if not is_digits(national):
+            continue
+        try:
+            return national, _classify(national)
+        except ValueError as exc:
+            error = exc
+    raise error
+
+
 def validate(number: str) -> str:
     """Check the number and return its national form (digits, no extension).
 
@@ -127,17 +140,7 @@ def validate(number: str) -> str:
         InvalidLength: neither an 11-digit mobile nor an area code plus 7-8 digits.
         InvalidComponent: an unallocated mobile prefix or an unknown area code.
     """
-    error: ValueError = InvalidFormat()
-    for national in _candidates(number):
-        if not is_digits(national):
-            continue
-        try:
-            _classify(national)
-        except ValueError as exc:
-            error = exc
-            continue
-        return national
-    raise error
+    return _check(number)[0]
 
 
 is_valid = predicate(validate)
@@ -150,8 +153,7 @@ def area_code(national: str) -> str:
 
 def parse(number: str) -> dict[str, object]:
     """Facts: kind (mobile/landline), the area code of a landline, an extension flag."""
-    national = validate(number)
-    kind = _classify(national)
+    national, kind = _check(number)  # one pass: parse() is the engine's validator
     facts: dict[str, object] = {"kind": kind}
     if kind == "landline":
         facts["area_code"] = area_code(national)
