@@ -42,6 +42,7 @@ import argparse
 import codecs
 import contextlib
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -249,6 +250,21 @@ def _write_json_atomic(path: Path, data: Any) -> None:
 
 
 # --------------------------------------------------------------------------- records
+
+
+def _restore_cells(cells: list[tuple[str, Any]], key: Any) -> Any:
+    """Restore the encrypt tokens in one row's cells; a failure names its error type only."""
+    from ._batch import Failure
+    from ._redact import restore_text
+    from .exceptions import PiiguardError
+
+    out = []
+    for _, value in cells:
+        try:
+            out.append((restore_text(value, key) if isinstance(value, str) else value, ()))
+        except PiiguardError as exc:
+            return Failure(type(exc).__name__)
+    return out
 
 
 @dataclass
@@ -580,17 +596,7 @@ def _process(args: argparse.Namespace, command: str) -> int:
                 pending.append(row)
                 yield row.tasks
 
-        def restore_cells(cells: list[tuple[str, Any]]) -> Any:
-            from ._redact import restore_text
-            from .exceptions import PiiguardError
-
-            out = []
-            for _, value in cells:
-                try:
-                    out.append((restore_text(value, key) if isinstance(value, str) else value, ()))
-                except PiiguardError as exc:
-                    return Failure(type(exc).__name__)
-            return out
+        restore_cells = functools.partial(_restore_cells, key=key)
 
         try:
             with _atomic_output(args.output, out_encoding) as (out, writer):
@@ -945,17 +951,7 @@ def _process_xlsx(args: argparse.Namespace, command: str, guard: Any, key: Any, 
             pending.append(row)
             yield row.tasks
 
-    def restore_cells(cells: list[tuple[str, Any]]) -> Any:
-        from ._redact import restore_text
-        from .exceptions import PiiguardError
-
-        out = []
-        for _, value in cells:
-            try:
-                out.append((restore_text(value, key), ()))
-            except PiiguardError as exc:
-                return Failure(type(exc).__name__)
-        return out
+    restore_cells = functools.partial(_restore_cells, key=key)
 
     if command == "redact":
         results: Iterator[Any] = run(tasks(), guard, "cells", n_jobs=args.jobs, batch_size=args.batch_size,
