@@ -27,7 +27,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from ._context import ContextMatcher
-from ._normalize import normalize
+from ._normalize import Normalized, normalize
 from ._resolve import resolve
 from ._specs import PatternSpec, RecognizerSpec, load_specs
 from ._types import Finding
@@ -97,8 +97,7 @@ def builtin_detectors() -> list[Detector]:
             )
         )
     if _module_with("piiguard.sensitive", "detect_sensitive_terms"):
-        sensitive = importlib.import_module("piiguard.sensitive")
-        entities = tuple(getattr(sensitive, "ENTITIES", ()))
+        entities = tuple(getattr(importlib.import_module("piiguard.sensitive"), "ENTITIES", ()))
         if entities:
             found.append(Detector("SensitiveTermDetector", entities,
                                   _lazy("piiguard.sensitive", "detect_sensitive_terms"), 11))
@@ -177,6 +176,22 @@ def _first_chars(regex: str) -> frozenset[str] | None:
 
 
 _UNSAFE_TO_MERGE = re.compile(r"\(\?P[<=]|\\[1-9]|\(\?[aiLmsux]+\)")
+
+
+def to_result(f: Finding, norm: Normalized, name: str, identifier: str) -> RecognizerResult:
+    """A Presidio result for a finding on normalized text, with offsets into the original."""
+    start, end = norm.to_original(f.start, f.end)
+    return RecognizerResult(
+        f.entity_type,
+        start,
+        end,
+        round(f.score, 4),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: identifier,
+            "facts": dict(f.metadata),
+        },
+    )
 
 
 def _take_mask_run(f: Finding, text: str) -> None:
@@ -382,25 +397,7 @@ class Engine:
         if not text:
             return []
         norm = normalize(text)
-        ntext = norm.text
-        results = []
-        for f in self.scan(ntext, wanted, limit):
-            start, end = norm.to_original(f.start, f.end)
-            facts = dict(f.metadata)
-            results.append(
-                RecognizerResult(
-                    f.entity_type,
-                    start,
-                    end,
-                    round(f.score, 4),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: f.recognizer,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: f.recognizer,
-                        "facts": facts,
-                    },
-                )
-            )
-        return results
+        return [to_result(f, norm, f.recognizer, f.recognizer) for f in self.scan(norm.text, wanted, limit)]
 
 
 _DEFAULT: list[Engine] = []

@@ -31,7 +31,7 @@ from presidio_analyzer import (
 )
 
 from ._context import ContextMatcher
-from ._engine import Detector, builtin_detectors
+from ._engine import Detector, builtin_detectors, to_result
 from ._nlp import ChineseNlpEngine
 from ._normalize import normalize
 from ._specs import RecognizerSpec, load_specs
@@ -97,22 +97,11 @@ class DetectorRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # type: ignore[no-untyped-def]
         """Run the detector on the normalized text and map the offsets back."""
         norm = normalize(text)
-        out = []
-        for f in self._detector.detect(norm.text):
-            if entities and f.entity_type not in entities:
-                continue
-            start, end = norm.to_original(f.start, f.end)
-            out.append(
-                RecognizerResult(
-                    f.entity_type, start, end, f.score,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        "facts": dict(f.metadata),
-                    },
-                )
-            )
-        return out
+        return [
+            to_result(f, norm, self.name, self.id)
+            for f in self._detector.detect(norm.text)
+            if not entities or f.entity_type in entities
+        ]
 
 
 def get_recognizers(
