@@ -66,6 +66,9 @@ def redact(
 ) -> str:
     """Redact personal information in ``text``.
 
+    With a policy or key this builds a :class:`Guard` per call; for many texts, build one
+    ``Guard(policy=..., key=...)`` and call its ``redact`` (or ``redact_many``).
+
     Args:
         text: the text to redact.
         policy: a preset (``"mask"`` by default: Chinese masking conventions;
