@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import piiguard
 from piiguard import ConfigError
@@ -50,6 +52,8 @@ negative_context: non_pii_numbers
         ("entity: X\npatterns: [{regex: 'a', score: 3}]", "between 0 and 1"),
         ("entity: X\npatterns: [{regex: 'a'}]\ncontext: no_such_list", "unknown shared list"),
         ("entity: X\npatterns: [{regex: 'a'}]\n: [", "cannot read"),
+        ("entity: X\npatterns: [{regex: 'a', requires: '('}]", "invalid 'requires' regex"),
+        ("entity: X\npatterns: [{regex: 'a', requires: 3}]", "'requires' must be"),
     ],
 )
 def test_bad_specs_fail_clearly(tmp_path: Path, body: str, message: str) -> None:
@@ -74,3 +78,47 @@ def test_import_is_cheap() -> None:
     code = "import sys, piiguard; print(any(m.startswith(('presidio', 'jieba', 'spacy')) for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_requires_gate_skips_the_pattern(tmp_path: Path) -> None:
+    """A pattern's 'requires' regex rules it out when absent, and changes nothing when present."""
+    path = _write(tmp_path, """
+entity: EMPLOYEE_ID
+patterns:
+  - {name: emp, regex: 'E\\d{6}', score: 0.8, requires: 'MP'}
+""")
+    engine = Engine(load_specs([path]), detectors=[])
+    assert engine.analyze("工号E123456") == []
+    assert [(r.start, r.end) for r in engine.analyze("EMP: E123456")] == [(5, 12)]
+
+
+_GATE_ALPHABET = "0123456789" * 3 + "ACEGHLMWSDPZaceghlmwsdpz()/.:-@ 号证"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_GATE_ALPHABET, min_size=6, max_size=40))
+def test_requires_gates_are_necessary(text: str) -> None:
+    """Wherever a shipped pattern matches, its 'requires' regex matches too (the gate
+    is a speed-up only: it must never hide a match)."""
+    import re
+
+    for spec in load_specs():
+        for p in spec.patterns:
+            if p.requires is not None and p.compile().search(text):
+                assert re.search(p.requires, text, re.ASCII | re.MULTILINE), (spec.name, p.name)
+
+
+@pytest.mark.parametrize("sample", ["护照E12345678", "港澳通行证C12345678", "回乡证H1234567801", "台湾居民L12345678",
+                                    "HK A123456(3)", "TW A123456789", "澳门 1234567(8)", "http://a.cn/x", "www.a.cn",
+                                    "IP 192.168.1.1", "EA1234567", "SE1234567"])
+def test_requires_gates_pass_written_forms(sample: str) -> None:
+    """Every gated pattern that matches a sample has its gate matching it as well."""
+    import re
+
+    hits = 0
+    for spec in load_specs():
+        for p in spec.patterns:
+            if p.requires is not None and p.compile().search(sample):
+                hits += 1
+                assert re.search(p.requires, sample, re.ASCII | re.MULTILINE), (spec.name, p.name)
+    assert hits, sample

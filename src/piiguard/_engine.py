@@ -210,7 +210,8 @@ def _take_mask_run(f: Finding, text: str) -> None:
     f.end = end
 
 
-def _merge(group: list[PatternSpec]) -> tuple[re.Pattern[str], dict[str, float], None, frozenset[str] | None, float]:
+def _merge(group: list[PatternSpec]) -> tuple[re.Pattern[str], dict[str, float], None, frozenset[str] | None, float,
+                                              re.Pattern[str] | None]:
     """One alternation with a named group per pattern, in spec order."""
     merged = "|".join(f"(?P<_p{i}>{p.regex})" for i, p in enumerate(group))
     first = _first_chars(merged)
@@ -219,7 +220,11 @@ def _merge(group: list[PatternSpec]) -> tuple[re.Pattern[str], dict[str, float],
         # engine skip ahead, as it does for a single charset-first pattern.
         merged = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])(?:" + merged + ")"
     scores = {f"_p{i}": p.score for i, p in enumerate(group)}
-    return re.compile(merged, re.ASCII | re.MULTILINE), scores, None, first, max(scores.values())
+    return re.compile(merged, re.ASCII | re.MULTILINE), scores, None, first, max(scores.values()), _gate(group[0])
+
+
+def _gate(p: PatternSpec) -> re.Pattern[str] | None:
+    return None if p.requires is None else re.compile(p.requires, re.ASCII | re.MULTILINE)
 
 
 class _CompiledSpec:
@@ -236,22 +241,28 @@ class _CompiledSpec:
 
     def __init__(self, spec: RecognizerSpec) -> None:
         self.spec = spec
-        #: (regex, score per group name, trigger, possible first characters, best score)
-        self.patterns: list[tuple[re.Pattern[str], dict[str, float], Any, frozenset[str] | None, float]] = []
+        #: (regex, score per group name, trigger, possible first characters, best score,
+        #: regex that must occur in the text)
+        self.patterns: list[tuple[re.Pattern[str], dict[str, float], Any, frozenset[str] | None, float,
+                                  re.Pattern[str] | None]] = []
         plain = [p for p in spec.patterns if p.trigger is None]
         rest: list[PatternSpec] = [p for p in spec.patterns if p.trigger is not None]
         if any(_UNSAFE_TO_MERGE.search(p.regex) for p in plain):
             rest, plain = list(spec.patterns), []
         # Weak patterns (reported only next to a context word at the default threshold)
         # form their own alternation, which scan() skips when no context word is in the text.
-        for group in ([p for p in plain if p.score >= DEFAULT_THRESHOLD], [p for p in plain if p.score < DEFAULT_THRESHOLD]):
+        # Patterns sharing a 'requires' gate merge together, so one search rules them out.
+        groups: dict[tuple[bool, str | None], list[PatternSpec]] = {}
+        for p in plain:
+            groups.setdefault((p.score >= DEFAULT_THRESHOLD, p.requires), []).append(p)
+        for group in groups.values():
             if len(group) == 1:
                 rest.append(group[0])
-            elif group:
+            else:
                 self.patterns.append(_merge(group))
         for p in rest:
             trigger = (re.compile(p.trigger[0], re.ASCII), p.trigger[1], p.trigger[2]) if p.trigger else None
-            self.patterns.append((p.compile(), {"": p.score}, trigger, _first_chars(p.regex), p.score))
+            self.patterns.append((p.compile(), {"": p.score}, trigger, _first_chars(p.regex), p.score, _gate(p)))
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window)
         v = spec.validator
         self.is_valid = v.is_valid if v is not None else None
@@ -299,6 +310,7 @@ class Engine:
         structured: list[Finding] = []
         # A pattern whose possible first characters are all absent cannot match.
         present = set(text)
+        gates: dict[re.Pattern[str], bool] = {}
         for cs in self._specs:
             spec = cs.spec
             if entities is not None and spec.entity not in entities:
@@ -306,9 +318,15 @@ class Engine:
             is_valid, parse, ctx = cs.is_valid, cs.parse, cs.context
             drop_invalid = spec.on_invalid == "drop"
             context_in_text: bool | None = None
-            for regex, scores, trigger, first, best in cs.patterns:
+            for regex, scores, trigger, first, best, gate in cs.patterns:
                 if first is not None and first.isdisjoint(present):
                     continue
+                if gate is not None:
+                    ok = gates.get(gate)
+                    if ok is None:
+                        ok = gates[gate] = gate.search(text) is not None
+                    if not ok:
+                        continue
                 if best < threshold:
                     # Below the threshold without context: a match needs a context word
                     # near it, so none in the whole text means no match can be reported.

@@ -22,6 +22,7 @@ False
 from __future__ import annotations
 
 import datetime as _dt
+import time as _time
 
 from ..exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from ._checksum import is_digits, mod11_2_calc
@@ -53,9 +54,20 @@ def _birth_date(number: str) -> _dt.date:
         born = _dt.date(year, month, day)
     except ValueError:
         raise InvalidComponent() from None
-    if born.year < _MIN_YEAR or born > _dt.date.today():
+    if born.year < _MIN_YEAR or born > _today():
         raise InvalidComponent()
     return born
+
+
+_today_cache: list[float | _dt.date] = [0.0, _dt.date.min]
+
+
+def _today() -> _dt.date:
+    """Today's date, read from the clock at most once a minute (it costs a system call)."""
+    now = _time.monotonic()
+    if now - _today_cache[0] > 60:  # type: ignore[operator]
+        _today_cache[:] = [now, _dt.date.today()]
+    return _today_cache[1]  # type: ignore[return-value]
 
 
 def _check(number: str) -> tuple[str, _dt.date]:
