@@ -27,6 +27,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from ._context import ContextMatcher
+from ._regexutil import first_chars as _first_chars
 from ._normalize import Normalized, normalize
 from ._resolve import resolve
 from ._specs import PatternSpec, RecognizerSpec, load_specs
@@ -122,57 +123,6 @@ def _triggered(
         for m in regex.finditer(text, max(lo, last_end), min(hi, len(text))):
             last_end = m.end()
             yield m
-
-
-def _first_chars(regex: str) -> frozenset[str] | None:
-    """The characters a match of ``regex`` can start with, or None when unknown.
-
-    Reads the parsed pattern (``re._parser``, stable since Python 3.0 as ``sre_parse``):
-    a leading literal, character class or branch of those. Anything else, or a class
-    with categories such as ``\\d`` outside ASCII mode, gives None and the pattern
-    always runs.
-    """
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python < 3.11
-        import sre_parse  # type: ignore[no-redef]
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    def first(items: Any) -> set[str] | None:
-        if not items:
-            return None
-        op, av = items[0]
-        if op is c.LITERAL:
-            return {chr(av)}
-        if op is c.IN:
-            out: set[str] = set()
-            for iop, iav in av:
-                if iop is c.LITERAL:
-                    out.add(chr(iav))
-                elif iop is c.RANGE:
-                    out.update(chr(x) for x in range(iav[0], iav[1] + 1))
-                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
-                    out.update("0123456789")
-                else:
-                    return None
-            return out
-        if op is c.BRANCH:
-            out = set()
-            for branch in av[1]:
-                sub = first(list(branch))
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        if op is c.SUBPATTERN:
-            return first(list(av[-1]))
-        return None
-
-    try:
-        chars = first(list(sre_parse.parse(regex, re.ASCII)))
-    except Exception:  # noqa: BLE001 - an unparsable pattern simply always runs
-        return None
-    return frozenset(chars) if chars else None
 
 
 _UNSAFE_TO_MERGE = re.compile(r"\(\?P[<=]|\\[1-9]|\(\?[aiLmsux]+\)")

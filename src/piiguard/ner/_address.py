@@ -20,8 +20,9 @@ what puts the left edge after 住在/寄往/地址：.
 
 from __future__ import annotations
 
-import regex
+import re
 
+from .._regexutil import gated
 from .._types import Finding
 from ._chars import SURNAMES
 from ._features import load_words
@@ -55,7 +56,7 @@ _KINDS = {
     "poi_bare": rf"{_NAME}{{2,10}}?(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元))",
 }
 # Tried in this order; the longest match wins, earlier kinds win ties.
-_LOWER = [(k, regex.compile(v)) for k, v in _KINDS.items()]
+_LOWER = [(k, re.compile(v)) for k, v in _KINDS.items()]
 # Only numbered kinds can start with an ASCII character; names start with anything else.
 _LOWER_ASCII = [(k, rx) for k, rx in _LOWER if k in ("num", "room", "poi_bare")]
 _LOWER_OTHER = [(k, rx) for k, rx in _LOWER if k != "room"]
@@ -75,7 +76,7 @@ def _lower_match(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 # Where an address must touch: a division suffix (checked against the gazetteer) or a
 # numbered element.
-_SEED = regex.compile(
+_SEED = gated(
     rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
     r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|科技园)"
 )
@@ -99,9 +100,9 @@ _GENERIC = frozenset(
     "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 大道 胡同 城中村 街道 广场 小镇 "
     "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场".split()
 )
-_DIGIT_RUN = regex.compile(r"[0-9]+(?:-[0-9]+)*")
-_MOBILE_TAIL = regex.compile(r"1[3-9][0-9]{9}")
-_SEP = regex.compile(r"[ \-]?")
+_DIGIT_RUN = re.compile(r"[0-9]+(?:-[0-9]+)*")
+_MOBILE_TAIL = re.compile(r"1[3-9][0-9]{9}")
+_SEP = re.compile(r"[ \-]?")
 _LEVEL_OF_KIND = {"town": TOWN, "zone": TOWN + 1, "village": TOWN + 1, "road": TOWN + 2,
                   "poi": TOWN + 3, "poi_bare": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
 _MAX_ADDRESS = 120  # characters: longer chains are cut, keeping work bounded
@@ -234,7 +235,7 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
 
 
 # Text right after a division that makes it an organisation (北京市政府, 海淀区民政局).
-_ORG_AFTER = regex.compile(
+_ORG_AFTER = re.compile(
     r"(?:人民政府|政府|人民法院|法院|检察院|人大|政协|党委|委员会|公安|民政|财政|税务|教育|卫生|交通|住建|"
     r"统计|气象|环保|水利|市场监|文化|商务|发改|人社|司法|国土|规划|城管|消防|[局委厅办署院])"
 )

@@ -18,6 +18,7 @@ from importlib import resources
 
 import regex
 
+from .._regexutil import gated
 from .._types import Finding
 from ._chars import COMPOUND_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, STRIP_TITLES, SURNAMES, TITLES
 from ._features import load_common_words, load_words, prepare, window_features
@@ -42,12 +43,12 @@ _STRIP_SET = frozenset(STRIP_TITLES)
 _local = threading.local()
 _model_lock = threading.Lock()
 _model_path: str | None = None
-_trigger_re: regex.Pattern | None = None
+_trigger_re: re.Pattern[str] | None = None
 # A name does not end in these: a following 市/县 makes a place, 公司 a company.
 _BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州")
 # The company word must follow within the same phrase: 保尔森和纽约储备银行 and
 # 成钢进入该银行 are a name then another noun phrase.
-_COMPANY = regex.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
+_COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
@@ -106,8 +107,8 @@ def _field_pattern() -> re.Pattern[str]:
     return _field_re
 
 
-_OLD_RE = regex.compile(
-    "(?<=[老小])[" + "".join(sorted(SURNAMES - set("师时区康米麦花明白龙乐海金"))) + "]"
+_OLD_RE = re.compile(
+    "[" + "".join(sorted(SURNAMES - set("师时区康米麦花明白龙乐海金"))) + "](?<=[老小].)"
     r"(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$)"
 )
 
@@ -219,7 +220,7 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
     return out
 
 
-def _triggers() -> regex.Pattern:
+def _triggers() -> re.Pattern[str]:
     """Regex of positions where a name can start, from the trained character tables."""
     global _trigger_re
     if _trigger_re is None:
@@ -233,11 +234,11 @@ def _triggers() -> regex.Pattern:
                 seconds = set(lines[1]) | {"·", "•"}
                 global _seconds
                 _seconds = frozenset(seconds)
-                cls = lambda cs: "[" + "".join(regex.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
+                cls = lambda cs: "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
                 # A surname before a title (李总, 王女士) or after 老/小 is a name too.
-                _trigger_re = regex.compile(
+                _trigger_re = gated(
                     f"{cls(SURNAMES)}(?=[\u4e00-\u9fff])|{cls(starts - SURNAMES)}(?={cls(seconds)})"
-                    f"|(?<=[老小]){cls(SURNAMES)}"
+                    f"|{cls(SURNAMES)}(?<=[老小].)"
                 )
     return _trigger_re
 
