@@ -51,8 +51,12 @@ class Detector:
     priority: int | dict[str, int] = 10
     #: Cheaper functions for a single entity, used when only that one is asked for.
     per_entity: dict[str, Callable[[str], list[Finding]]] | None = None
+    #: ``detect`` takes ``known=``: spans of identifiers already found, where the
+    #: detector need not look.
+    takes_known: bool = False
 
-    def run(self, text: str, wanted: frozenset[str] | None) -> list[Finding]:
+    def run(self, text: str, wanted: frozenset[str] | None,
+            known: list[tuple[int, int]] | None = None) -> list[Finding]:
         """Findings of the entity types in ``wanted`` (all when None)."""
         if wanted is not None and self.per_entity:
             asked = wanted.intersection(self.entities)
@@ -60,16 +64,18 @@ class Detector:
                 (only,) = asked
                 if only in self.per_entity:
                     return self.per_entity[only](text)
+        if known and self.takes_known:
+            return self.detect(text, known=known)  # type: ignore[call-arg]
         return self.detect(text)
 
 
-def _lazy(module: str, func: str) -> Callable[[str], list[Finding]]:
-    target: list[Callable[[str], list[Finding]]] = []
+def _lazy(module: str, func: str) -> Callable[..., list[Finding]]:
+    target: list[Callable[..., list[Finding]]] = []
 
-    def call(text: str) -> list[Finding]:
+    def call(text: str, **kwargs: Any) -> list[Finding]:
         if not target:
             target.append(getattr(importlib.import_module(module), func))
-        return target[0](text)
+        return target[0](text, **kwargs)
 
     return call
 
@@ -95,6 +101,7 @@ def builtin_detectors() -> list[Detector]:
                 {"PERSON": 10, "CN_ADDRESS": 12},
                 {"PERSON": _lazy("piiguard.ner", "detect_persons"),
                  "CN_ADDRESS": _lazy("piiguard.ner", "detect_addresses")},
+                takes_known=True,
             )
         )
     if _module_with("piiguard.sensitive", "detect_sensitive_terms"):
@@ -309,10 +316,13 @@ class Engine:
                         continue
                     structured.append(Finding(start, end, spec.entity, score, spec.name, facts, effect))
         other: list[Finding] = []
+        # Identifiers found so far: a name or address cannot start inside an e-mail or
+        # phone number, so the model detectors need not look there.
+        known = sorted((f.start, f.end) for f in structured) if structured else None
         for d in self._detectors:
             if entities is not None and not entities.intersection(d.entities):
                 continue
-            for f in d.run(text, entities):
+            for f in d.run(text, entities, known):
                 if f.score >= threshold and (entities is None or f.entity_type in entities):
                     if not f.recognizer:
                         f.recognizer = d.name

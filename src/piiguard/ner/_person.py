@@ -289,6 +289,18 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
     return out
 
 
+def _merge_spans(a: list[tuple[int, int]] | None, b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of two span lists."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted([*(a or ()), *b]):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _surname_len(name: str) -> int | None:
     if name[:2] in COMPOUND_SURNAMES and len(name) >= 3:
         return 2
@@ -383,7 +395,8 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Finding]:
+def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
+                   quiet: list[tuple[int, int]] | None = None) -> list[Finding]:
     """Find Chinese personal names (PERSON) in normalized text.
 
     Args:
@@ -392,6 +405,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
             the model does not look inside them, and names glued to their edges are
             read whole. None (the default) finds the addresses itself; pass ``[]`` to
             skip nothing.
+        quiet: sorted ``(start, end)`` spans of identifiers (e-mail, phone …) where no
+            name starts: the model opens no window inside them.
 
     Returns:
         Findings whose ``metadata`` holds ``surname``, the surname's length in
@@ -407,7 +422,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None) -> l
     words = load_words()
     spans: dict[tuple[int, int], float] = {}
     taken: set[int] = set()
-    for s, e, prob in _model_spans(text, padded, skip):
+    for s, e, prob in _model_spans(text, padded, _merge_spans(skip, quiet) if quiet else skip):
         name = text[s:e]
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
