@@ -33,6 +33,13 @@ POSITIVES = [
     ("C85310,陈静,13962243933,安徽省黄山市", ["陈静"]),
     ('{"name":"赵丽颖","phone":"13512345678"}', ["赵丽颖"]),
     ("华为公司的任正非发表讲话", ["任正非"]),
+    # Latin-script names: by a name label, a role word, or before a speech verb.
+    ("姓名：David Wang，电话13812345678", ["David Wang"]),
+    ("收件人: Mary，地址见附件", ["Mary"]),
+    ("首席设计师DustinBrowder的说法", ["DustinBrowder"]),
+    # Bylines: two names run together, and a trailing 文 (text by).
+    ("中新社蕲春11月20日电(艾启平余立鹏)《中医药堂》特种邮票20日发行", ["艾启平", "余立鹏"]),
+    ("■新快报记者区君君文/图", ["区君君"]),
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -44,6 +51,8 @@ NEGATIVES = [
     "一个小时的会议",
     "老师说的对",
     "这些树都在那绿上，初冬了，还这么精神。",
+    "曾经有玩家DIY了地图",
+    "联系邮箱chen.jie88@126.com，备注：无",
     "库容大，投入大，周期长，而地膜小麦见效快。",
     "他们奔走着，呼吁着，奉献着，正是在他们的努力下。",
     "",

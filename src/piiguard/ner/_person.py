@@ -21,7 +21,7 @@ import regex
 from .._regexutil import gated
 from .._types import Finding
 from ._chars import COMPOUND_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, STRIP_TITLES, SURNAMES, TITLES
-from ._features import load_common_words, load_words, prepare, window_features
+from ._features import _translit, load_common_words, load_words, prepare, window_features
 
 __all__ = ["detect_persons"]
 
@@ -395,6 +395,34 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_HAS_LATIN = re.compile("[A-Za-z]")
+# Names in Latin letters: after a name label (姓名：David Wang) or a role word (选手Moon,
+# 设计师DustinBrowder). The model sees Latin letters only as "a letter", so these rules
+# carry them; before a verb alone (Simard证实) a name cannot be told from a company
+# (Microsoft表示), so that is left out.
+_LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]+ [A-Z][a-z]+"
+_LATIN_LABELLED = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + r")\s*[:：]\s*"
+    rf"({_LATIN_NAME})(?![A-Za-z0-9_.@-])"
+)
+_LATIN_ROLE = re.compile(
+    r"(?:选手|队长|队员|小将|老将|新秀|玩家|主播|解说|设计师|主角|导演|演员|歌手|作者|记者|主持人|教练|"
+    r"总裁|总监|制作人|创始人|画家|艺术家|原名|昵称|外号|名叫|叫做|你好)[:：]?\s?"
+    r"(?<![A-Za-z0-9_.@-])([A-Za-z][A-Za-z]{1,14})(?![A-Za-z0-9_.@-])"
+)
+
+
+def _latin_spans(text: str) -> list[tuple[int, int, float]]:
+    """Names written in Latin letters, found by the words around them."""
+    out = [(m.start(1), m.end(1), 0.8) for m in _LATIN_LABELLED.finditer(text)]
+    for m in _LATIN_ROLE.finditer(text):
+        word = m.group(1)
+        if word.isupper() and len(word) <= 3:
+            continue  # DIY, SPL: acronyms, not names
+        out.append((m.start(1), m.end(1), 0.6))
+    return out
+
+
 def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                    quiet: list[tuple[int, int]] | None = None) -> list[Finding]:
     """Find Chinese personal names (PERSON) in normalized text.
@@ -430,8 +458,20 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         elif e - s >= 3 and name[-1] in _VERB_TAIL:
             e -= 1
             name = text[s:e]
+        elif e - s >= 3 and name[-1] == "文" and text[e:e + 1] in "/／)）":
+            e -= 1  # a byline: 记者区君君文/图 (text by …)
+            name = text[s:e]
         e = _strip_title(text, s, e)
         name = text[s:e]
+        if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
+                and _translit().isdisjoint(name[1:3] + name[4:])):
+            # Two names run together, as in bylines (艾启平余立鹏): a Han name has at most
+            # three characters unless its surname is compound.
+            for a, b in ((s, s + 3), (s + 3, e)):
+                if text[a:b] not in words and not taken.intersection(range(a, b)):
+                    spans[(a, b)] = prob
+                    taken.update(range(a, b))
+            continue
         if (name in NOT_NAME_WORDS or (e - s <= 3 and name[:2] in NOT_NAME_WORDS)
                 or (prob < 0.95 and name in words)
                 or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
@@ -450,6 +490,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     for m in _OLD_RE.finditer(text):
         if m.start() not in taken:
             spans[(m.start(), m.end())] = 0.6
+    if _HAS_LATIN.search(text):
+        for a, b, score in _latin_spans(text):
+            if not taken.intersection(range(a, b)):
+                spans[(a, b)] = score
+                taken.update(range(a, b))
     starts = {k[0]: k for k in spans}
     for s, e, glued in _field_spans(text, skip):
         inside = taken.intersection(range(s, e))
