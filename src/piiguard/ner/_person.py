@@ -230,7 +230,9 @@ def _triggers() -> re.Pattern[str]:
                     ln for ln in (resources.files("piiguard.ner") / _TRIGGERS_FILE)
                     .read_text("utf-8").splitlines() if ln and not ln.startswith("#")
                 ]
-                starts = set(lines[0]) | SURNAMES
+                # A name starts with a letter (Han or Latin), never with punctuation: the
+                # corpora's few spans that begin with "(" are annotation slips.
+                starts = {c for c in lines[0] if c.isalpha()} | SURNAMES
                 seconds = set(lines[1]) | {"·", "•"}
                 global _seconds
                 _seconds = frozenset(seconds)
