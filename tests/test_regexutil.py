@@ -1,0 +1,61 @@
+"""gated(): a first-character lookahead must never change what a pattern matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from piiguard._regexutil import first_chars, gated
+from piiguard._specs import load_specs
+from piiguard.ner import _address, _person
+
+# Patterns of the shapes the package gates: alternations, classes, repeats, groups,
+# look-arounds after the first character, and ones whose first characters are unknown.
+PATTERNS = [
+    r"ab|cd",
+    r"[0-9]+号|路",
+    r"(?P<num>[0-9]{1,5}(?:号|栋))|(?P<div>省|市)",
+    r"[A-Z](?<![0-9A-Za-z].)[A-Z]?\d{6}",
+    r"x*y",  # may start with y: first characters unknown -> ungated
+    r"\d+",  # \d outside ASCII mode: unknown
+    r"(?:张|王)(?=[\u4e00-\u9fff])|[老小](?=王)",
+    _address._SEED.pattern,
+    _person._triggers().pattern,
+]
+ALPHABET = "abcdxy0123456789AZ号栋省市路老小王张李，。 -"
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=40))
+def test_gated_matches_equal_plain(pattern: str, text: str) -> None:
+    plain, fast = re.compile(pattern), gated(pattern)
+    assert [(m.span(), m.lastgroup) for m in plain.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in fast.finditer(text)]
+
+
+def test_first_chars_reads_what_it_can() -> None:
+    assert first_chars("ab|[0-9]x") == frozenset("ab0123456789") - {"b"}
+    assert first_chars(r"[0-9]{1,4}号") == frozenset("0123456789")
+    assert first_chars(r"\d+") == frozenset("0123456789")  # ASCII mode by default
+    assert first_chars(r"\d+", 0) is None  # Unicode \d also matches other digits
+    assert first_chars("x*y") is None
+    assert first_chars("(?i)ab") is None  # a literal stands for both cases
+    assert first_chars("(") is None  # unparsable: the pattern simply always runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="0123456789ABCEGHLMWZaceg@.:/()+- 号证", max_size=40))
+def test_engine_first_characters_are_complete(text: str) -> None:
+    """Every shipped pattern that matches starts with one of its first characters."""
+    for spec in load_specs():
+        for p in spec.patterns:
+            first = first_chars(p.regex)
+            if first is None:
+                continue
+            for m in p.compile().finditer(text):
+                if m.end() > m.start():
+                    assert text[m.start()] in first, (spec.name, p.name)
