@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from piiguard.exceptions import DecryptionError, KeyMaterialError, PolicyError
@@ -320,3 +320,20 @@ class TestPresidioCompatibility:
             available_strategies())
         with pytest.raises(PolicyError, match="valid: encrypt"):
             get_strategy("nope")
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(alphabet="0123456789ab张伟 -()·", max_size=24),
+       keep_first=st.integers(0, 6), keep_last=st.integers(0, 6))
+def test_mask_positions_fast_path_matches_slot_rule(value: str, keep_first: int, keep_last: int) -> None:
+    """The no-separator fast path masks exactly the characters the slot rule masks."""
+    from piiguard.strategies.mask import _SEPARATORS, _mask_positions
+
+    slots = [i for i, c in enumerate(value) if c not in _SEPARATORS]
+    n = len(slots)
+    kf, kl = keep_first, keep_last
+    if kf + kl >= n:
+        kf, kl = min(kf, n // 3), min(kl, n // 3)
+    hidden = set(slots[kf:n - kl])
+    expected = "".join("*" if i in hidden else c for i, c in enumerate(value))
+    assert _mask_positions(value, keep_first, keep_last, "*") == expected

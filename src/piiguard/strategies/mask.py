@@ -71,6 +71,12 @@ def surname_length(name: str) -> int:
 
 def _mask_positions(value: str, keep_first: int, keep_last: int, char: str) -> str:
     """Mask every non-separator character except the first/last ``keep_*`` of them."""
+    if _SEPARATORS.isdisjoint(value):
+        # No separator (13812345678): every character is a slot, so slices do it.
+        n = len(value)
+        if keep_first + keep_last >= n:
+            keep_first, keep_last = min(keep_first, n // 3), min(keep_last, n // 3)
+        return value[:keep_first] + char * (n - keep_first - keep_last) + value[n - keep_last:]
     slots = [i for i, c in enumerate(value) if c not in _SEPARATORS]
     n = len(slots)
     if keep_first + keep_last >= n:
