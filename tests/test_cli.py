@@ -302,21 +302,21 @@ class TestHeaderFallback:
 
     def test_csv_fallback(self, tmp_path: Path):
         src = tmp_path / "in.csv"
-        src.write_text("姓名,备注,手机号\nAlex 王,Alex 王,无\n张伟,无,13812345678\n", encoding="utf-8")
+        src.write_text("姓名,备注,手机号\nalex 王,alex 王,无\n张伟,无,13812345678\n", encoding="utf-8")
         out = tmp_path / "out.csv"
         assert run("redact", src, "-o", out, "--no-progress") == 0
         rows = read_csv(out)
-        assert rows[1] == ["A*** *", "Alex 王", "无"]  # 备注 untouched by the fallback; 无 is no value
+        assert rows[1] == ["a*** *", "alex 王", "无"]  # 备注 untouched by the fallback; 无 is no value
         assert rows[2][0] == "张*" and rows[2][2] == "138****5678"
         counts = record_of(out)["counts"]
         assert counts["by_entity_fallback"] == {"PERSON": 1} and counts["by_entity"]["PERSON"] == 2
         assert run("redact", src, "-o", out, "--no-progress", "--no-header-fallback") == 0
-        assert read_csv(out)[1][0] == "Alex 王"
+        assert read_csv(out)[1][0] == "alex 王"
         assert record_of(out)["counts"]["by_entity_fallback"] == {}
 
     def test_fallback_strategy_from_policy(self, tmp_path: Path):
         src = tmp_path / "in.csv"
-        src.write_text("客户姓名,收货地址\nAlex 王,某某小区3栋\n", encoding="utf-8")
+        src.write_text("客户姓名,收货地址\nalex 王,某某小区3栋\n", encoding="utf-8")
         out = tmp_path / "out.csv"
         assert run("redact", src, "-o", out, "--policy", "strict", "--no-progress") == 0
         assert read_csv(out)[1] == ["<姓名>", "<地址>"]
@@ -334,7 +334,7 @@ def make_workbook(path: Path) -> None:
     ws.title = "客户"
     ws.append(["姓名", "手机号", "金额", "备注", "日期"])
     ws.append(["张伟", "13812345678", 12.5, "请联系李娜 13998765432", datetime.datetime(2024, 1, 2)])
-    ws.append(["Alex 王", 13998765432, 3, "无", None])
+    ws.append(["alex 王", 13998765432, 3, "无", None])
     ws.append(["李娜", "无", "=C2+C3", "公式 13812345678", None])
     orders = wb.create_sheet("订单")
     orders.append(["订单号", "身份证号"])
@@ -371,7 +371,7 @@ class TestXlsx:
         assert rows[0] == orig["客户"][0]
         assert rows[1][:3] == ("张*", "138****5678", 12.5) and rows[1][4] == orig["客户"][1][4]
         assert "13998765432" not in rows[1][3]
-        assert rows[2] == ("A*** *", 13998765432, 3, "无", None)  # fallback; numbers pass through
+        assert rows[2] == ("a*** *", 13998765432, 3, "无", None)  # fallback; numbers pass through
         assert rows[3][2] == "=C2+C3" and rows[3][1] == "无"  # the formula is kept as is
         assert "13812345678" not in rows[3][3]
         assert got["订单"][1][1] != "11010519491231002X" and got["订单"][2] == (2, None)

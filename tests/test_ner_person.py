@@ -36,6 +36,7 @@ POSITIVES = [
     # Latin-script names: by a name label, a role word, or before a speech verb.
     ("姓名：David Wang，电话13812345678", ["David Wang"]),
     ("收件人: Mary，地址见附件", ["Mary"]),
+    ("姓名：Alex 王，手机13812345678", ["Alex 王"]),  # a Han surname after: one name, no leak
     ("首席设计师DustinBrowder的说法", ["DustinBrowder"]),
     # Bylines: two names run together, and a trailing 文 (text by).
     ("中新社蕲春11月20日电(艾启平余立鹏)《中医药堂》特种邮票20日发行", ["艾启平", "余立鹏"]),

@@ -405,7 +405,8 @@ _HAS_LATIN = re.compile("[A-Za-z]")
 _LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]+ [A-Z][a-z]+"
 _LATIN_LABELLED = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + r")\s*[:：]\s*"
-    rf"({_LATIN_NAME})(?![A-Za-z0-9_.@-])"
+    # A Han surname or name may follow (Alex 王): it is part of the name.
+    rf"((?:{_LATIN_NAME})(?:[ ·]?[\u4e00-\u9fff]{{1,3}}(?![\u4e00-\u9fff]))?)(?![A-Za-z0-9_.@-])"
 )
 _LATIN_ROLE = re.compile(
     r"(?:选手|队长|队员|小将|老将|新秀|玩家|主播|解说|设计师|主角|导演|演员|歌手|作者|记者|主持人|教练|"
