@@ -152,3 +152,17 @@ def test_docs_examples_run(page, monkeypatch):
     result = doctest.testfile(str(root / "docs" / page), module_relative=False, optionflags=doctest.ELLIPSIS,
                               verbose=False, report=False)
     assert result.failed == 0, f"{result.failed} example(s) failed in docs/{page}"
+
+
+def test_redact_cell_clips_a_finding_that_starts_in_the_header() -> None:
+    """A finding running from the header context into the value is clipped, not dropped."""
+    from presidio_analyzer import RecognizerResult
+
+    from piiguard._batch import redact_cell
+
+    class Straddling(piiguard.Guard):
+        def analyze(self, text, **kwargs):  # type: ignore[no-untyped-def]
+            return [RecognizerResult("PERSON", 1, len(text), 0.9)]  # from inside the header
+
+    value, items = redact_cell(Straddling(), "姓名", "张伟")
+    assert value != "张伟" and items == (("PERSON", "mask"),)

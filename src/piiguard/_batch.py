@@ -104,8 +104,10 @@ def redact_cell(guard: Guard, context: str, value: Any) -> tuple[Any, tuple[tupl
     shift = len(prefix)
     results = []
     for r in guard.analyze(prefix + value):
-        if r.start >= shift:
-            results.append(RecognizerResult(r.entity_type, r.start - shift, r.end - shift, r.score,
+        if r.end > shift:
+            # A finding that begins in the header and runs into the value is clipped to
+            # the value, not dropped: its part in the cell is still personal data.
+            results.append(RecognizerResult(r.entity_type, max(r.start - shift, 0), r.end - shift, r.score,
                                             recognition_metadata=r.recognition_metadata))
     done: RedactionResult = redact_text(value, results, guard.policy, guard.key)
     return done.text, tuple((i.entity_type, i.strategy) for i in done.items)
