@@ -139,3 +139,15 @@ class TestRobustness:
 
     def test_district_level_constant(self) -> None:
         assert DISTRICT < TOWN
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=8),
+       start=st.integers(0, 70), length=st.integers(1, 8))
+def test_overlap_by_bisection_matches_brute_force(spans, start, length) -> None:
+    """The bisection that filters names against addresses agrees with checking every span."""
+    from piiguard.ner import _overlaps_any, _union
+
+    pairs = [(s, s + n) for s, n in spans]
+    end = start + length
+    assert _overlaps_any(start, end, _union(pairs)) == any(s < end and start < e for s, e in pairs)
