@@ -146,8 +146,9 @@ class TestRobustness:
        start=st.integers(0, 70), length=st.integers(1, 8))
 def test_overlap_by_bisection_matches_brute_force(spans, start, length) -> None:
     """The bisection that filters names against addresses agrees with checking every span."""
-    from piiguard.ner import _overlaps_any, _union
+    from piiguard.ner import _overlaps_any
+    from piiguard.ner._person import union_spans
 
     pairs = [(s, s + n) for s, n in spans]
     end = start + length
-    assert _overlaps_any(start, end, _union(pairs)) == any(s < end and start < e for s, e in pairs)
+    assert _overlaps_any(start, end, union_spans(pairs)) == any(s < end and start < e for s, e in pairs)

@@ -195,12 +195,12 @@ def test_name_read_as_a_lone_road_is_a_name() -> None:
 def test_quiet_spans_open_no_window() -> None:
     """Spans of identifiers already found (``quiet``) hold no name start: the model
     does not look inside them, and names outside them are found as before."""
-    from piiguard.ner._person import _merge_spans, _windows
+    from piiguard.ner._person import _windows, union_spans
 
     text = "联系人王建国，邮箱wang.li88@163.com，备注李明"
     at = text.index("wang")
     email = (at, text.index("，备注"))
-    quiet_windows = _windows(text, _merge_spans([], [email]))
+    quiet_windows = _windows(text, union_spans([email]))
     assert all(not (email[0] <= s + 2 < email[1]) for s, _ in quiet_windows)
     def covered(ws: list[tuple[int, int]]) -> int:
         return sum(e - s for s, e in ws)
@@ -208,7 +208,7 @@ def test_quiet_spans_open_no_window() -> None:
     assert covered(quiet_windows) < covered(_windows(text, []))
     found = [text[f.start:f.end] for f in detect_persons(text, skip=[], quiet=[email])]
     assert found == [text[f.start:f.end] for f in detect_persons(text, skip=[])] == ["王建国", "李明"]
-    assert _merge_spans([(0, 3), (10, 12)], [(2, 5), (12, 14), (20, 21)]) == [(0, 5), (10, 14), (20, 21)]
+    assert union_spans([(0, 3), (10, 12)], [(2, 5), (12, 14), (20, 21)], None) == [(0, 5), (10, 14), (20, 21)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,11 +13,10 @@ gazetteer load on first call (thread-safe); importing this package is cheap.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
 
 from .._types import Finding
 from ._address import detect_addresses
-from ._person import detect_persons
+from ._person import detect_persons, union_spans
 
 __all__ = ["detect_addresses", "detect_names_and_addresses", "detect_persons"]
 
@@ -41,22 +40,11 @@ def detect_names_and_addresses(text: str, known: list[tuple[int, int]] | None = 
     skip = [(f.start, f.end) for f in addresses if f.score > 0.5]
     persons = detect_persons(text, skip=skip, quiet=known)
     if len(skip) < len(addresses):
-        strong = _union((f.start, f.end) for f in persons if f.score >= 0.9)
+        strong = union_spans((f.start, f.end) for f in persons if f.score >= 0.9)
         addresses = [a for a in addresses if a.score > 0.5 or not _overlaps_any(a.start, a.end, strong)]
-        spans = _union((a.start, a.end) for a in addresses)
+        spans = union_spans((a.start, a.end) for a in addresses)
         persons = [p for p in persons if not _overlaps_any(p.start, p.start + 1, spans)]
     return sorted(persons + addresses, key=lambda f: (f.start, f.end))
-
-
-def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sorted, non-overlapping union of ``spans``."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from importlib import resources
 
 import regex
@@ -314,10 +315,10 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
     return out
 
 
-def _merge_spans(a: list[tuple[int, int]] | None, b: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping union of two span lists."""
+def union_spans(*span_lists: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """The sorted, non-overlapping union of span lists (touching spans merge)."""
     out: list[tuple[int, int]] = []
-    for s, e in sorted([*(a or ()), *b]):
+    for s, e in sorted(span for spans in span_lists if spans for span in spans):
         if out and s <= out[-1][1]:
             if e > out[-1][1]:
                 out[-1] = (out[-1][0], e)
@@ -476,7 +477,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     words = load_words()
     spans: dict[tuple[int, int], float] = {}
     taken: set[int] = set()
-    for s, e, prob in _model_spans(text, padded, _merge_spans(skip, quiet) if quiet else skip):
+    for s, e, prob in _model_spans(text, padded, union_spans(skip, quiet) if quiet else skip):
         name = text[s:e]
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
