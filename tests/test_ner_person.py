@@ -36,6 +36,7 @@ POSITIVES = [
     # Latin-script names: by a name label, a role word, or before a speech verb.
     ("姓名：David Wang，电话13812345678", ["David Wang"]),
     ("收件人: Mary，地址见附件", ["Mary"]),
+    ('{"Name": "Tom Lee", "phone": "13812345678"}', ["Tom Lee"]),
     ("姓名：Alex 王，手机13812345678", ["Alex 王"]),  # a Han surname after: one name, no leak
     ("首席设计师DustinBrowder的说法", ["DustinBrowder"]),
     # Bylines: two names run together, and a trailing 文 (text by).
@@ -53,6 +54,7 @@ NEGATIVES = [
     "老师说的对",
     "这些树都在那绿上，初冬了，还这么精神。",
     "曾经有玩家DIY了地图",
+    "username: Admin, fileName: Report",
     "联系邮箱chen.jie88@126.com，备注：无",
     "库容大，投入大，周期长，而地膜小麦见效快。",
     "他们奔走着，呼吁着，奉献着，正是在他们的努力下。",

@@ -428,7 +428,9 @@ _HAS_LATIN = re.compile("[A-Za-z]")
 # (Microsoft表示), so that is left out.
 _LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]+ [A-Z][a-z]+"
 _LATIN_LABELLED = re.compile(
-    "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + r")\s*[:：]\s*"
+    "(?:" + "|".join(sorted(map(re.escape, {*NAME_LABELS, "Name", "NAME"}), key=len, reverse=True)) + ")"
+    r"(?<![A-Za-z]name)(?<![A-Za-z]Name)(?<![A-Za-z]NAME)"  # not username or fileName
+    r"[\"']?\s*[:：=]\s*[\"']?"  # 姓名：…, name=…, "Name": "…"
     # A Han surname or name may follow (Alex 王): it is part of the name.
     rf"((?:{_LATIN_NAME})(?:[ ·]?[\u4e00-\u9fff]{{1,3}}(?![\u4e00-\u9fff]))?)(?![A-Za-z0-9_.@-])"
 )
