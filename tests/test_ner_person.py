@@ -39,6 +39,7 @@ POSITIVES = [
     ('{"Name": "Tom Lee", "phone": "13812345678"}', ["Tom Lee"]),
     ("姓名：Alex 王，手机13812345678", ["Alex 王"]),  # a Han surname after: one name, no leak
     ("首席设计师DustinBrowder的说法", ["DustinBrowder"]),
+    ("你好，我叫Kevin，手机13812345678", ["Kevin"]),
     # Bylines: two names run together, and a trailing 文 (text by).
     ("中新社蕲春11月20日电(艾启平余立鹏)《中医药堂》特种邮票20日发行", ["艾启平", "余立鹏"]),
     ("■新快报记者区君君文/图", ["区君君"]),
