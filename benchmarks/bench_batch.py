@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from _common import cold_name_cache  # noqa: E402
 from corpus_structured import Gen  # noqa: E402
 
 import piiguard  # noqa: E402
@@ -54,15 +55,6 @@ def records(n: int, seed: int = 2) -> list[str]:
 def _cpu() -> float:
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
-
-
-def _cold() -> None:
-    """Forget the name model's tagged windows (a per-thread memo of repeated phrases)."""
-    from piiguard.ner import _person
-
-    cache = getattr(_person._local, "cache", None)
-    if cache is not None:
-        cache.clear()
 
 
 def rate(texts: list[str], guard: piiguard.Guard, jobs: int) -> tuple[float, float]:
@@ -141,7 +133,7 @@ def main() -> None:
         # each run, so no run profits from an earlier one on the same records.
         one = one_cpu = two = two_cpu = 0.0
         for _ in range(3):
-            _cold()
+            cold_name_cache()
             wall, cpu = rate(texts[:n], guard, 1)
             one, one_cpu = max(one, wall), max(one_cpu, cpu)
             wall, cpu = rate(texts[:n], guard, 2)
@@ -151,7 +143,7 @@ def main() -> None:
     print("\nlong documents (1 MB each, records joined by newlines):")
     doc = "\n".join(texts[:10_000])[: 1 << 20]
     for label, guard, docs in (("structured", structured, 4), ("all", full, 1)):
-        _cold()
+        cold_name_cache()
         start = time.process_time()
         size = sum(len(d.encode("utf-8")) for d in [doc] * docs)
         list(guard.redact_many([doc] * docs, n_jobs=1, batch_size=1))

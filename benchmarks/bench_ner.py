@@ -23,6 +23,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from _common import cold_name_cache  # noqa: E402
 from piiguard._normalize import normalize  # noqa: E402
 from piiguard.ner import detect_addresses, detect_names_and_addresses, detect_persons  # noqa: E402
 
@@ -155,21 +156,12 @@ def records() -> list[dict]:
     return recs
 
 
-def _cold() -> None:
-    """Forget tagged windows so no timing profits from an earlier run on the same text."""
-    from piiguard.ner import _person
-
-    cache = getattr(_person._local, "cache", None)
-    if cache is not None:
-        cache.clear()
-
-
 def speed(text: str, fn, repeat: int = 3) -> float:
     """Best of ``repeat`` cold runs, in CPU seconds of this process (the machine is shared:
     wall time would also measure the other tenants; the best run is the least disturbed)."""
     best = float("inf")
     for _ in range(repeat):
-        _cold()
+        cold_name_cache()
         t0 = time.process_time()
         fn(text)
         best = min(best, time.process_time() - t0)
@@ -260,7 +252,7 @@ def main() -> int:
     short = [r["text"] for r in recs[:2000]]
     dt = float("inf")
     for _ in range(3):
-        _cold()
+        cold_name_cache()
         t0 = time.process_time()
         for t in short:
             detect_names_and_addresses(t)

@@ -219,7 +219,8 @@ def test_quiet_spans_open_no_window() -> None:
 def test_field_scan_finds_what_the_field_pattern_does(text: str) -> None:
     """The scanning form of the field pattern (delimiter consumed, for speed) finds
     exactly the fields the look-behind form finds."""
-    from piiguard.ner._person import _field_pattern, _field_scan
+    from piiguard.ner._person import _field_patterns
 
-    assert [(m.start(1) - 1, m.end(1) - 1) for m in _field_scan().finditer("\n" + text)] == \
-        [m.span() for m in _field_pattern().finditer(text)]
+    match, scan = _field_patterns()
+    assert [(m.start(1) - 1, m.end(1) - 1) for m in scan.finditer("\n" + text)] == \
+        [m.span() for m in match.finditer(text)]

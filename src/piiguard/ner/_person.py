@@ -41,9 +41,9 @@ _HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-
         "\U00016ff0-\U00016ff6\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead"
         "\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
         "\U00031350-\U00033479")
+_LABELS = "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + ")"
 _LABEL_RE = gated(
-    "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + ")"
-    rf"\s*[:：]?\s*(?=[{_HAN}])"
+    _LABELS + rf"\s*[:：]?\s*(?=[{_HAN}])"
 )
 _TITLE_SET = frozenset(TITLES)
 _STRIP_SET = frozenset(STRIP_TITLES)
@@ -60,7 +60,6 @@ _COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和�
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
-_field_re: re.Pattern[str] | None = None
 _seconds: frozenset[str] = frozenset()
 # Names joined to a found name by a conjunction (董明和熊蕾三人): the model often gives
 # the second one a low score, and a masked first name (董**和熊蕾) changes its context.
@@ -99,36 +98,29 @@ def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int,
     return None
 
 
-def _field_pattern() -> re.Pattern[str]:
-    """A whole delimited field that reads as a name: ``,常敏,`` or ``|热依拉·艾力|``."""
-    global _field_re
-    if _field_re is None:
+# What may stand right before a whole delimited field (CSV, JSON, a label's colon, digits).
+_FIELD_BEFORE = ",，;；|\t\"'：:=0-9"
+_field_res: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A whole delimited field that reads as a name (``,常敏,``, ``|热依拉·艾力|``), twice.
+
+    The match form checks the delimiter before it with a look-behind, for ``.match`` at
+    a position. The scan form consumes the delimiter (group 1 is the field) and runs on
+    ``"\\n" + text``: the engine then skips ahead to delimiters instead of testing a
+    look-behind at every position.
+    """
+    global _field_res
+    if _field_res is None:
         comp = "|".join(sorted(COMPOUND_SURNAMES))
         sur = "[" + "".join(sorted(SURNAMES)) + "]"
         han = "[\u4e00-\u9fff]"
-        # The stdlib engine scans for the leading delimiter class much faster.
-        _field_re = re.compile(
-            rf"(?:^|(?<=[,，;；|\t\"'：:=0-9]))(?:(?:{comp}){han}{{1,2}}|{sur}{han}{{1,2}}|{han}{{2,5}}·{han}{{2,5}})"
-            rf"(?=$|[,，;；|\t\"'\s0-9])",
-            re.MULTILINE,
-        )
-    return _field_re
-
-
-_field_scan_re: re.Pattern[str] | None = None
-
-
-def _field_scan() -> re.Pattern[str]:
-    """:func:`_field_pattern` for scanning ``"\\n" + text``: the delimiter before the field
-    is consumed (group 1 is the field), so the engine skips ahead to delimiters instead of
-    testing a look-behind at every position."""
-    global _field_scan_re
-    if _field_scan_re is None:
-        body = _field_pattern().pattern
-        body = body[body.index("(?:(?:"):]
-        _field_scan_re = re.compile("[\n,，;；|\t\"'：:=0-9](" + body[:body.index("(?=$")] + ")"
-                                    + body[body.index("(?=$"):], re.MULTILINE)
-    return _field_scan_re
+        body = rf"(?:(?:{comp}){han}{{1,2}}|{sur}{han}{{1,2}}|{han}{{2,5}}·{han}{{2,5}})"
+        after = r"(?=$|[,，;；|\t\"'\s0-9])"
+        _field_res = (re.compile(rf"(?:^|(?<=[{_FIELD_BEFORE}])){body}{after}", re.MULTILINE),
+                      re.compile(rf"[\n{_FIELD_BEFORE}]({body}){after}", re.MULTILINE))
+    return _field_res
 
 
 _OLD_RE = re.compile(
@@ -166,7 +158,7 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
     if not skip:
         return []
     out = []
-    pat = _field_pattern()
+    pat = _field_patterns()[0]
     n = len(text)
     for a, b in skip:
         m = pat.match(text, b)  # …88号郝军泽17714656977
@@ -226,7 +218,7 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
     from ._gazetteer import get_gazetteer  # only when a field looks like a name
 
     out = []
-    fields = [(m.start(1) - 1, m.end(1) - 1, False) for m in _field_scan().finditer("\n" + text)]
+    fields = [(m.start(1) - 1, m.end(1) - 1, False) for m in _field_patterns()[1].finditer("\n" + text)]
     words = load_common_words()
     for s, e, glued in fields + [(a, b, True) for a, b in _glued_spans(text, skip)]:
         e = _strip_title(text, s, e)
@@ -428,7 +420,7 @@ _HAS_LATIN = re.compile("[A-Za-z]")
 # (Microsoft表示), so that is left out.
 _LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]+ [A-Z][a-z]+"
 _LATIN_LABELLED = re.compile(
-    "(?:" + "|".join(sorted(map(re.escape, {*NAME_LABELS, "Name", "NAME"}), key=len, reverse=True)) + ")"
+    "(?:" + _LABELS + "|Name|NAME)"
     r"(?<![A-Za-z]name)(?<![A-Za-z]Name)(?<![A-Za-z]NAME)"  # not username or fileName
     r"[\"']?\s*[:：=]\s*[\"']?"  # 姓名：…, name=…, "Name": "…"
     # A Han surname or name may follow (Alex 王): it is part of the name.
