@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
+from functools import lru_cache
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,9 +29,10 @@ from presidio_analyzer import RecognizerResult
 
 from ._context import ContextMatcher
 from ._regexutil import first_chars as _first_chars
+from ._regexutil import gated
 from ._normalize import Normalized, normalize
 from ._resolve import resolve
-from ._specs import PatternSpec, RecognizerSpec, load_specs
+from ._specs import _REGEX_FLAGS, PatternSpec, RecognizerSpec, load_specs
 from ._types import Finding
 from .exceptions import ConfigError
 
@@ -171,17 +173,23 @@ def _merge(group: list[PatternSpec]) -> tuple[re.Pattern[str], dict[str, float],
                                               re.Pattern[str] | None]:
     """One alternation with a named group per pattern, in spec order."""
     merged = "|".join(f"(?P<_p{i}>{p.regex})" for i, p in enumerate(group))
-    first = _first_chars(merged)
-    if first is not None:
-        # A leading lookahead of the possible first characters lets the regex
-        # engine skip ahead, as it does for a single charset-first pattern.
-        merged = "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])(?:" + merged + ")"
     scores = {f"_p{i}": p.score for i, p in enumerate(group)}
-    return re.compile(merged, re.ASCII | re.MULTILINE), scores, None, first, max(scores.values()), _gate(group[0])
+    # gated(): a leading lookahead of the possible first characters lets the regex
+    # engine skip ahead, as it does for a single charset-first pattern.
+    return (gated(merged, _REGEX_FLAGS), scores, None, _first_chars(merged), max(scores.values()),
+            _gate(group[0]))
 
 
 def _gate(p: PatternSpec) -> re.Pattern[str] | None:
-    return None if p.requires is None else re.compile(p.requires, re.ASCII | re.MULTILINE)
+    return None if p.requires is None else _compile_gate(p.requires)
+
+
+@lru_cache(maxsize=256)
+def _compile_gate(pattern: str) -> re.Pattern[str]:
+    """One compiled object per gate text: scan() caches a gate's answer per text by
+    object, so specs sharing a gate ([A-Za-z]\\d{6}) search once."""
+    return re.compile(pattern, _REGEX_FLAGS)
+
 
 
 class _CompiledSpec:
