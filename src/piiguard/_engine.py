@@ -346,10 +346,12 @@ class Engine:
         other: list[Finding] = []
         # Identifiers found so far: a name or address cannot start inside an e-mail or
         # phone number, so the model detectors need not look there.
-        known = sorted((f.start, f.end) for f in structured) if structured else None
+        known: list[tuple[int, int]] | None = None
         for d in self._detectors:
             if entities is not None and entities.isdisjoint(d.entities):
                 continue
+            if known is None and structured:
+                known = sorted((f.start, f.end) for f in structured)
             for f in d.run(text, entities, known):
                 if f.score >= threshold and (entities is None or f.entity_type in entities):
                     if not f.recognizer:
