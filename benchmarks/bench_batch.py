@@ -69,27 +69,33 @@ def rate(texts: list[str], guard: piiguard.Guard, jobs: int) -> tuple[float, flo
     return n / (time.perf_counter() - start), n / (_cpu() - cpu)
 
 
+# Run in a fresh interpreter. Linux keeps ru_maxrss across exec, so a child forked from
+# this (large) benchmark process would report the parent's size; VmHWM belongs to the
+# new address space (ru_maxrss is the fallback off Linux).
+_PEAK_RSS_CHILD = """
+import resource, sys, time
+from piiguard.cli import main
+
+def peak():
+    try:
+        for line in open('/proc/self/status'):
+            if line.startswith('VmHWM:'):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+t = time.perf_counter()
+rc = main(['redact', sys.argv[1], '-o', sys.argv[2], '--no-progress', '-q', '--no-record',
+           '--entities', sys.argv[3]])
+print(peak(), time.perf_counter() - t)
+sys.exit(rc)
+"""
+
+
 def peak_rss_mb(path: Path, out: Path) -> tuple[float, float]:
-    code = (
-        "import resource, sys, time; from piiguard.cli import main; t = time.perf_counter(); "
-        f"rc = main(['redact', {str(path)!r}, '-o', {str(out)!r}, '--no-progress', '-q', '--no-record', "
-        "'--entities', " + repr(",".join(STRUCTURED)) + "]); "
-        "print(peak(), time.perf_counter() - t); sys.exit(rc)"
-    )
-    # Linux keeps ru_maxrss across exec, so a child forked from this (large) benchmark
-    # process would report the parent's size; VmHWM belongs to the new address space.
-    code = (
-        "def peak():\n"
-        "    import resource\n"
-        "    try:\n"
-        "        for line in open('/proc/self/status'):\n"
-        "            if line.startswith('VmHWM:'):\n"
-        "                return int(line.split()[1]) / 1024\n"
-        "    except OSError:\n"
-        "        pass\n"
-        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-    ) + code
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    proc = subprocess.run([sys.executable, "-c", _PEAK_RSS_CHILD, str(path), str(out), ",".join(STRUCTURED)],
+                          capture_output=True, text=True, check=True)
     rss, secs = proc.stdout.split()
     return float(rss), float(secs)
 
