@@ -65,6 +65,18 @@ POSITIVES = [
     ("手机串号IMEI 490154203237518", [("IMEI", "490154203237518")]),
     ("出生日期：1990年1月2日", [("DATE_OF_BIRTH", "1990年1月2日")]),
     ("生日 1985-03-12", [("DATE_OF_BIRTH", "1985-03-12")]),
+    # Identifiers in one digit run are separated by a space or comma from their neighbours.
+    ("手机号码：13812345678 13912345678", [("PHONE_NUMBER", "13812345678"), ("PHONE_NUMBER", "13912345678")]),
+    ("电话13812345678,13912345678", [("PHONE_NUMBER", "13812345678"), ("PHONE_NUMBER", "13912345678")]),
+    ("张伟 11010519491231002X 13812345678",
+     [("CN_RESIDENT_ID", "11010519491231002X"), ("PHONE_NUMBER", "13812345678")]),
+    ("6222021234567890128 13812345678", [("CN_BANK_CARD", "6222021234567890128"), ("PHONE_NUMBER", "13812345678")]),
+    ("手机13812345678 2023年5月到期", [("PHONE_NUMBER", "13812345678")]),
+    ("电话：13812345678 0571-87654321", [("PHONE_NUMBER", "13812345678"), ("PHONE_NUMBER", "0571-87654321")]),
+    ("号码 138 1234 5678 13912345678", [("PHONE_NUMBER", "138 1234 5678"), ("PHONE_NUMBER", "13912345678")]),
+    ("QQ 123456789 13812345678", [("QQ_NUMBER", "123456789"), ("PHONE_NUMBER", "13812345678")]),
+    ("手机138.1234.5678", [("PHONE_NUMBER", "138.1234.5678")]),
+    ("手机号 8613812345678", [("PHONE_NUMBER", "8613812345678")]),
 ]
 # fmt: on
 
@@ -155,13 +167,25 @@ def test_generated_usccs_found(before: str, value: str, after: str) -> None:
     assert found == [("CN_USCC", len(before) + 4, len(before) + 4 + len(value))]
 
 
-@given(chinese_text, mobiles(), st.sampled_from(["plain", "spaced", "dashed", "fullwidth", "zero-width"]), chinese_text)
+@given(st.lists(st.one_of(mobiles(), resident_ids(), bank_cards()), min_size=2, max_size=4),
+       st.sampled_from([" ", ",", "，", "、", "/", "; "]))
+def test_identifiers_in_a_list_are_each_found(values: list[str], sep: str) -> None:
+    """Valid unspaced identifiers listed with a space, comma or slash between them are all found."""
+    text = "联系方式：" + sep.join(values)
+    found = [text[r.start : r.end] for r in piiguard.analyze(text, entities=STRUCTURED)]
+    assert found == values
+
+
+@given(chinese_text, mobiles(),
+       st.sampled_from(["plain", "spaced", "dashed", "dotted", "86-glued", "fullwidth", "zero-width"]), chinese_text)
 def test_phone_variants_round_trip_offsets(before: str, number: str, form: str, after: str) -> None:
     """Spaced, dashed, full-width and zero-width-split phones map back to the span as written."""
     written = {
         "plain": number,
         "spaced": f"{number[:3]} {number[3:7]} {number[7:]}",
         "dashed": f"{number[:3]}-{number[3:7]}-{number[7:]}",
+        "dotted": f"{number[:3]}.{number[3:7]}.{number[7:]}",
+        "86-glued": "86" + number,
         "fullwidth": to_fullwidth(number),
         "zero-width": number[:3] + "\u200b" + number[3:],
     }[form]

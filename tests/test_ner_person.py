@@ -43,6 +43,7 @@ POSITIVES = [
     # Bylines: two names run together, and a trailing 文 (text by).
     ("中新社蕲春11月20日电(艾启平余立鹏)《中医药堂》特种邮票20日发行", ["艾启平", "余立鹏"]),
     ("■新快报记者区君君文/图", ["区君君"]),
+    ("宋江13812345678", ["宋江"]),  # a name glued to a number is still read
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -59,6 +60,13 @@ NEGATIVES = [
     "联系邮箱chen.jie88@126.com，备注：无",
     "库容大，投入大，周期长，而地膜小麦见效快。",
     "他们奔走着，呼吁着，奉献着，正是在他们的努力下。",
+    # The label glued to a number is not a name, though its first character is a surname.
+    "银行卡6217000010001234569",
+    "储蓄卡6217000010001234569",
+    "来电13812345678",
+    "房东13812345678",
+    "居住证11010519491231002X",
+    "单位电话13812345678",
     "",
 ]
 # fmt: on

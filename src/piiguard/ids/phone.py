@@ -30,9 +30,9 @@ from ._simple import predicate
 __all__ = ["compact", "is_valid", "parse", "split_extension", "validate"]
 
 _EXTENSION_RE = re.compile(r"(?:\s*(?:转|分机|ext\.?|x|#|-)\s*)(\d{1,6})$", re.IGNORECASE)
-_COUNTRY_RE = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|86(?=[\s-]))[\s-]*")
-_STRIP = str.maketrans("", "", " -()（）")
-_DIGIT_GAPS = str.maketrans("", "", " -")
+_COUNTRY_RE = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|86(?=[\s-]|1[3-9]\d{9}$))[\s-]*")
+_STRIP = str.maketrans("", "", " -.()（）")
+_DIGIT_GAPS = str.maketrans("", "", " -.")
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +154,7 @@ def area_code(national: str) -> str:
 
 def parse(number: str) -> dict[str, object]:
     """Facts: kind (mobile/landline), the area code of a landline, an extension flag."""
-    # Fast path for the common case, a mobile written as digits, spaces and dashes.
+    # Fast path for the common case, a mobile written as digits, spaces, dashes or dots.
     plain = number.translate(_DIGIT_GAPS)
     if len(plain) == 11 and plain[0] == "1" and is_digits(plain) and _patterns()[0].fullmatch(plain):
         return {"kind": "mobile", "prefix": plain[:3]}

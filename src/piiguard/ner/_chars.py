@@ -14,6 +14,8 @@ __all__ = [
     "STRIP_TITLES",
     "NAME_LABELS",
     "NOT_NAME_WORDS",
+    "FIELD_WORDS",
+    "FIELD_WORD_TAILS",
 ]
 
 SURNAMES: frozenset[str] = frozenset(
@@ -99,4 +101,27 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "印度 隆重 危险 银行 公斤 居民 干净 但是 信箱 展开 智能 幸福 富裕 由于 东方 上官 "
         "万达 王府 金茂 夏天 秋天 春天 白天 白色 黑色 蓝色 红色 牛肉 熊猫 龙华 洪水"
     ).split()
+)
+
+# Words written straight before an identifier (银行卡6217…, 房东138…, 居住证1101…): the
+# labels of the recognizers' context lists and the roles a record files a number under.
+# A field made of one of these is a label, not a name, even though its first character
+# is a surname (银, 房, 居, 车, 来).
+FIELD_WORDS: frozenset[str] = frozenset(
+    (
+        "银行卡 储蓄卡 借记卡 信用卡 工资卡 社保卡 医保卡 会员卡 公交卡 银联 卡号 账号 帐号 账户 帐户 "
+        "开户行 开户银行 收款账号 付款账号 转账 汇款 还款 余额 金额 手机 手机号 电话 联系电话 联系方式 "
+        "号码 座机 固话 传真 热线 来电 去电 致电 拨打 电联 短信 微信 微信号 威信 薇信 扣扣 企鹅号 "
+        "邮箱 邮件 电子邮件 网址 网站 链接 主页 身份证 身份證 身分證 身份证号 身份 身份号码 证件 证件号 "
+        "证件号码 居住证 护照 护照号 通行证 台胞证 回乡证 营业执照 税号 注册号 信用代码 统一编号 车牌 "
+        "车牌号 号牌 牌照 车辆 机动车 行驶证 驾驶证 驾照 设备号 串号 地址 住址 出生 生日 出生日期 "
+        "房东 房客 租客 租户 业主 户主 车主 司机 师傅 老板 客服 快递 快递员 骑手 买家 卖家 店主 商家 "
+        "客户 用户 会员 顾客 家属 家长 本人 单位 公司 门店 前台 管家 物业 同事 邻居 宿舍 家庭 办公室 "
+        "联系人 紧急联系人 收件人 寄件人 法人 代理人 担保人 经办人 负责人 申请人 持卡人 签收人"
+    ).split()
+)
+# Endings of such labels (单位电话, 家庭住址, 会员卡号): a field ending so is not a name.
+FIELD_WORD_TAILS: tuple[str, ...] = (
+    "电话", "手机", "号码", "卡号", "账号", "帐号", "账户", "帐户", "邮箱", "微信", "地址", "住址",
+    "号", "卡", "证", "码", "址",
 )

@@ -21,7 +21,8 @@ import regex
 
 from .._regexutil import gated
 from .._types import Finding
-from ._chars import COMPOUND_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, STRIP_TITLES, SURNAMES, TITLES
+from ._chars import (COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, STRIP_TITLES,
+                     SURNAMES, TITLES)
 from ._features import _translit, load_common_words, load_words, prepare, window_features
 
 __all__ = ["detect_persons"]
@@ -227,6 +228,8 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue
         if name in NOT_NAME_WORDS or name[-1] in _BAD_LAST:
             continue
+        if name in FIELD_WORDS or name.endswith(FIELD_WORD_TAILS):
+            continue  # 银行卡6217…, 房东138…: the label of the number, not a name
         gaz = get_gazetteer()
         if name in gaz.full or name in gaz.short:
             continue
