@@ -44,6 +44,7 @@ POSITIVES = [
     ("中新社蕲春11月20日电(艾启平余立鹏)《中医药堂》特种邮票20日发行", ["艾启平", "余立鹏"]),
     ("■新快报记者区君君文/图", ["区君君"]),
     ("宋江13812345678", ["宋江"]),  # a name glued to a number is still read
+    ("感谢黄金宝先生的支持", ["黄金宝"]),  # starts with a word (黄金), but an honorific follows
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",

@@ -143,6 +143,15 @@ def _titled(text: str, e: int) -> bool:
     return text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "总先女"
 
 
+# Honorifics that follow only a person (经理, 顾问 or 工 also follow a company or a word).
+_HONORIFICS = frozenset("先生 女士 小姐 太太 夫人 老师 师傅 同志 教授 博士 医生 律师 警官".split())
+
+
+def _honorific_at(text: str, e: int) -> bool:
+    """A person's honorific (先生, 女士, 老师 …) starts at ``e``."""
+    return text[e:e + 2] in _HONORIFICS
+
+
 def _strip_title(text: str, s: int, e: int) -> int:
     """End of the name once a trailing title is cut off (康总 -> 康, 王芳女士 -> 王芳)."""
     name = text[s:e]
@@ -295,8 +304,9 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
             continue  # inside an address: its characters are place names, not names
         # A trigger that begins or ends a common word (公司, 方法, 数据) rarely begins a
         # name; skipping it keeps the model off most of ordinary prose.
-        if text[p:p + 2] in words or (p and text[p - 1:p + 1] in words):
-            continue
+        if (text[p:p + 2] in words or (p and text[p - 1:p + 1] in words)) and not (
+                _honorific_at(text, p + 3) or _honorific_at(text, p + 2)):
+            continue  # … unless an honorific follows (黄金宝先生)
         s, e = max(0, p - _BEFORE), min(n, p + _AFTER)
         if out and s <= out[-1][1]:
             if e > out[-1][1]:
@@ -496,7 +506,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                     spans[(a, b)] = prob
                     taken.update(range(a, b))
             continue
-        if (name in NOT_NAME_WORDS or (e - s <= 3 and name[:2] in NOT_NAME_WORDS)
+        if (name in NOT_NAME_WORDS or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e))
                 or (prob < 0.95 and name in words)
                 or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
             continue
