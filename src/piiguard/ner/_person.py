@@ -140,7 +140,7 @@ _GLUED_BEFORE = re.compile(_NAME_BODY)
 
 def _titled(text: str, e: int) -> bool:
     """A title follows ``e`` (李总明天来公司: the 公司 later on is not this name's)."""
-    return text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "总先女"
+    return text[e:e + 2] in _TITLE_SET or (e < len(text) and text[e] in "总先女")
 
 
 # Honorifics that follow only a person (经理, 顾问 or 工 also follow a company or a word).
