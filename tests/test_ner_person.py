@@ -68,6 +68,8 @@ NEGATIVES = [
     "房东13812345678",
     "居住证11010519491231002X",
     "单位电话13812345678",
+    "车架号 LSVAU2180N2123456",  # a code, not a name in Latin letters
+    "支持CD-ROM、DVD和E-MAIL",
     "",
 ]
 # fmt: on

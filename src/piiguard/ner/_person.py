@@ -486,6 +486,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     taken: set[int] = set()
     for s, e, prob in _model_spans(text, padded, union_spans(skip, quiet) if quiet else skip):
         name = text[s:e]
+        if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1].isdigit())):
+            continue  # DVD, WCG, LSVAU2180…: acronyms and codes, not names in Latin letters
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
             name = text[s:e]
