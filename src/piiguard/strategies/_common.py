@@ -137,7 +137,9 @@ def relayout(original: str, new: str, slots: str = "alnum") -> str:
     return "".join(chars)
 
 
-_PHONE_PREFIX = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）)[\s-]*")
+# 86 without a plus: before a separator (86-138…) or glued to the 11 digits of a mobile
+# (8613812345678, or masked 86138****5678).
+_PHONE_PREFIX = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|86(?=[\s-]|1[\d*]{10}$))[\s-]*")
 
 
 def split_phone_prefix(value: str) -> tuple[str, str]:
