@@ -77,6 +77,9 @@ POSITIVES = [
     ("QQ 123456789 13812345678", [("QQ_NUMBER", "123456789"), ("PHONE_NUMBER", "13812345678")]),
     ("手机138.1234.5678", [("PHONE_NUMBER", "138.1234.5678")]),
     ("手机号 8613812345678", [("PHONE_NUMBER", "8613812345678")]),
+    # A unit after a number makes it an amount, unless a label before says what it is.
+    ("手机13812345678元旦后联系", [("PHONE_NUMBER", "13812345678")]),
+    ("13812345678台州市", [("PHONE_NUMBER", "13812345678")]),
 ]
 # fmt: on
 

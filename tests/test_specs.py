@@ -42,6 +42,22 @@ negative_context: non_pii_numbers
     assert [(r.entity_type, text[r.start:r.end]) for r in engine.analyze(text)] == [("EMPLOYEE_ID", "EMP123456")]
 
 
+def test_negative_after_marks_a_quantity(tmp_path: Path) -> None:
+    """Words in ``negative_after`` right after a match drop it, unless a label before keeps it."""
+    path = _write(tmp_path, """
+entity: EMPLOYEE_ID
+patterns:
+  - {name: emp, regex: 'EMP\\d{6}', score: 0.8}
+context: [工号]
+negative_after: [件, 次]
+""")
+    engine = Engine(load_specs([path]), detectors=[])
+    assert engine.analyze("EMP123456 件") == []
+    assert engine.analyze("EMP123456次") == []
+    assert [r.entity_type for r in engine.analyze("EMP123456号")] == ["EMPLOYEE_ID"]
+    assert [r.entity_type for r in engine.analyze("工号EMP123456次")] == ["EMPLOYEE_ID"]
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -51,6 +67,7 @@ negative_context: non_pii_numbers
         ("entity: lower\npatterns: [{regex: 'a'}]", "upper-case"),
         ("entity: X\npatterns: [{regex: 'a', score: 3}]", "between 0 and 1"),
         ("entity: X\npatterns: [{regex: 'a'}]\ncontext: no_such_list", "unknown shared list"),
+        ("entity: X\npatterns: [{regex: 'a'}]\nnegative_after: [1, 2]", "'negative_after' must be"),
         ("entity: X\npatterns: [{regex: 'a'}]\n: [", "cannot read"),
         ("entity: X\npatterns: [{regex: 'a', requires: '('}]", "invalid 'requires' regex"),
         ("entity: X\npatterns: [{regex: 'a', requires: 3}]", "'requires' must be"),

@@ -9,6 +9,9 @@ positive words, a few characters after it). The label nearest to the finding win
 >>> m = ContextMatcher(["手机", "号码"], ["订单", "发票"])
 >>> m.effect("发票号码13812345678", 4, 15), m.effect("订单号2023，手机13812345678", 11, 22)
 (-1, 1)
+>>> u = ContextMatcher(["手机"], [], negative_after=["元"])
+>>> u.effect("共13812345678元", 1, 12), u.effect("手机13812345678元旦联系", 2, 13)
+(-1, 1)
 """
 
 from __future__ import annotations
@@ -34,14 +37,17 @@ _BREAKS = ("\n", "。", "；", ";")
 class ContextMatcher:
     """Decides whether a finding sits next to a positive or a negative label."""
 
-    __slots__ = ("_words", "_polarity", "_positive", "window")
+    __slots__ = ("_words", "_polarity", "_positive", "_after", "window")
 
-    def __init__(self, positive: Iterable[str], negative: Iterable[str], window: int = 16) -> None:
+    def __init__(self, positive: Iterable[str], negative: Iterable[str], window: int = 16,
+                 negative_after: Iterable[str] = ()) -> None:
         positive, negative = list(positive), list(negative)
         self._polarity = {w: -1 for w in negative}
         self._polarity.update({w: 1 for w in positive})
         self._words = _alternation(self._polarity)
         self._positive = _alternation(positive)
+        units = _alternation(negative_after)
+        self._after = None if units is None else re.compile(f" ?(?:{units.pattern})")
         self.window = window
 
     def mentioned_in(self, text: str) -> bool:
@@ -50,6 +56,8 @@ class ContextMatcher:
 
     def effect(self, text: str, start: int, end: int) -> int:
         """+1 when the nearest label before is positive (or one follows), -1 when negative, else 0.
+
+        With no label before, a unit right after (``negative_after``: 元, 次 …) gives -1.
 
         Labels are read back from the finding to the start of the window, which ends
         at a line break or sentence end: a label on the previous line says nothing.
@@ -70,6 +78,8 @@ class ContextMatcher:
                 group_end = max(group_end, m.end())
             if group_first is not None:
                 return self._polarity[group_first.group()]
+        if self._after is not None and self._after.match(text, end):
+            return -1  # a quantity: 13812345678元, 13812345678 次
         if self._positive is not None:
             hi = end + _AFTER
             for mark in _BREAKS:

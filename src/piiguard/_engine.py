@@ -236,7 +236,8 @@ class _CompiledSpec:
                 if gate is None:
                     gate = re.compile("[" + "".join(re.escape(c) for c in sorted(first)) + "]")
                 self.patterns[i] = (rx, scores, trigger, None, best, gate)
-        self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window)
+        self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window,
+                                      spec.negative_after)
         v = spec.validator
         self.is_valid = v.is_valid if v is not None else None
         self.parse = getattr(v, "parse", None) if v is not None else None

@@ -4,7 +4,8 @@ A spec names one entity, the ``piiguard.ids`` validator that checks a match, wha
 with a match that fails validation (``on_invalid: drop`` removes it, ``keep`` keeps the
 pattern score, as Presidio's ``validate_result`` returning False or None), its regex
 patterns with base scores, context words that raise the score, and negative context
-words (order numbers, amounts ...) that remove a match. ``priority`` orders overlapping
+words (order numbers, amounts ...) that remove a match, and ``negative_after`` words (units
+such as 元 or 次 written right after a number) that remove it too. ``priority`` orders overlapping
 findings: the most specific identifier wins.
 
 Specs ship inside the wheel (``piiguard/recognizers``); a source checkout reads the
@@ -32,7 +33,7 @@ __all__ = ["PatternSpec", "RecognizerSpec", "builtin_spec_files", "load_specs"]
 
 DEFAULT_CONTEXT_BOOST = 0.35
 _SPEC_KEYS = {"entity", "name", "validator", "on_invalid", "priority", "patterns", "context",
-              "negative_context", "context_boost", "context_window", "language"}
+              "negative_context", "negative_after", "context_boost", "context_window", "language"}
 _PATTERN_KEYS = {"name", "regex", "score", "trigger", "requires"}
 _REGEX_FLAGS = re.ASCII | re.MULTILINE
 
@@ -74,6 +75,10 @@ class RecognizerSpec:
     context_window: int
     language: str
     source: str
+    #: Words that, written right after a match (a space between allowed), make it a
+    #: quantity rather than an identifier (13812345678元, …次浏览), unless a label
+    #: before the match says otherwise.
+    negative_after: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return f"RecognizerSpec(entity={self.entity!r}, name={self.name!r}, source={self.source!r})"
@@ -175,6 +180,7 @@ def _parse_spec(raw: Any, lists: dict[str, list[str]], source: str) -> Recognize
         context_window=int(raw.get("context_window", 16)),
         language=str(raw.get("language", "zh")),
         source=source,
+        negative_after=_words(raw.get("negative_after"), lists, source, "negative_after"),
     )
 
 

@@ -44,7 +44,7 @@ class ValidatedPatternRecognizer(PatternRecognizer):
 
     def __init__(self, spec: RecognizerSpec) -> None:
         self._spec = spec
-        self._negative = ContextMatcher((), spec.negative_context, spec.context_window)
+        self._negative = ContextMatcher((), spec.negative_context, spec.context_window, spec.negative_after)
         super().__init__(
             supported_entity=spec.entity,
             name=spec.name,
