@@ -211,7 +211,7 @@ Piece = tuple[str, str | None]
 def record(g: Gen) -> list[Piece]:
     """One record or sentence as (text, label-or-None) pieces."""
     r = g.r
-    k = r.randrange(16)
+    k = r.randrange(19)
     sep = r.choice(["，", "，", "；", " ", "\n", "、"])
     if k == 0:
         return [("姓名：", None), (g.name(), None), (sep + "手机：", None), (g.mobile(), "PHONE_NUMBER"),
@@ -254,6 +254,21 @@ def record(g: Gen) -> list[Piece]:
     if k == 14:
         return [("工单编号", None), (r.choice(MOBILE) + g.digits(8), None), ("已处理，时间戳", None), (g.digits(14), None),
                 ("，型号 E", None), (g.digits(8), None), ("。", None)]
+    if k == 16:
+        # Numbers listed with only a space, comma or slash between them; dotted and
+        # 86-prefixed mobiles.
+        a, b = r.choice(MOBILE) + g.digits(8), r.choice(MOBILE) + g.digits(8)
+        a = r.choice([a, a, f"{a[:3]}.{a[3:7]}.{a[7:]}", "86" + a])
+        return [("联系方式：", None), (a, "PHONE_NUMBER"), (r.choice([" ", ",", "/", " / "]), None), (b, "PHONE_NUMBER"),
+                (" ", None), (g.landline(), "PHONE_NUMBER")]
+    if k == 17:
+        # A record run together with spaces: name, ID, phone, then a date.
+        return [(g.name(), None), (" ", None), (g.resident_id().replace(" ", "").replace("-", ""), "CN_RESIDENT_ID"), (" ", None),
+                (r.choice(MOBILE) + g.digits(8), "PHONE_NUMBER"), (" ", None), (f"{r.randint(2018, 2024)}年{r.randint(1, 12)}月到期", None)]
+    if k == 18:
+        # Quantities with a phone's or a card's shape: a unit after the number.
+        return [(r.choice(["共计", "注册资本 ", "本月营收"]), None), (r.choice(MOBILE) + g.digits(8), None), (r.choice(["元", " 元", "元人民币"]), None),
+                ("，播放量", None), (r.choice(MOBILE) + g.digits(8), None), ("次。", None)]
     return [("客户于", None), (f"{r.randint(2018, 2024)}年{r.randint(1, 12)}月", None), ("签约，借记卡", None), (g.bank_card(), "CN_BANK_CARD"),
             ("，预留手机", None), (g.mobile(), "PHONE_NUMBER"), ("。", None)]
 
