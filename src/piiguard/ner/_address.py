@@ -41,35 +41,60 @@ _STOP = (
     "收"
 )
 _NAME = f"[^{_STOP}]"
+# Inside a name 将 is an ordinary character (干将东路); a name that continues a chain may
+# also begin with 于 or 为 (…滨海新区于家堡街道, 为民路), where a chain may not.
+_NAME_REST = "[^" + _STOP.replace("将", "") + "]"
+_NAME_NEXT = "[^" + _STOP.replace("将", "").replace("于", "").replace("为", "") + "]"
+
+
+def _name(least: int, most: int, lazy: str = "", first: str = _NAME) -> str:
+    """A road, estate or village name of ``least``..``most`` characters."""
+    return f"{first}{_NAME_REST}{{{least - 1},{most - 1}}}{lazy}"
+
+
 _NUM = r"(?:[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"
-_KINDS = {
-    # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
-    "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社)",
-    "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
-    "town": rf"{_NAME}{{1,6}}(?:街道办事处|街道|镇|乡)",
-    "zone": rf"{_NAME}{{1,8}}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|商务区|新区|园区)",
-    # A direction may follow before the number (皇后大道中15号).
-    "road": rf"{_NAME}{{1,8}}(?:大道|大街|路|街|巷|胡同|里|弄|道)(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
-    "village": rf"{_NAME}{{1,5}}(?:村委会|居委会|社区|村|屯|庄)",
-    "poi": rf"{_NAME}{{1,10}}(?:小区|花园|大厦|广场|小镇|公寓|家园|新村|新城|苑|庭|城|中心|大楼|商城|市场|山庄|别墅"
-           r"|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库)",
-    # An estate or building without a telling suffix, right before a building number
-    # (望京SOHO4栋).
-    "poi_bare": rf"{_NAME}{{2,10}}?(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元))",
-}
+
+
+def _kinds(first: str) -> dict[str, str]:
+    """The lower-level component patterns, names starting with a ``first`` character."""
+    return {
+        # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
+        "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社)",
+        "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
+        "town": rf"{_name(1, 6, first=first)}(?:街道办事处|街道|镇|乡)",
+        "zone": rf"{_name(1, 8, first=first)}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|商务区|新区|园区)",
+        # A direction may follow before the number (皇后大道中15号).
+        "road": rf"{_name(1, 8, first=first)}(?:大道|大街|路|街|巷|胡同|里|弄|道)(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
+        "village": rf"{_name(1, 5, first=first)}(?:村委会|居委会|社区|村|屯|庄)",
+        "poi": rf"{_name(1, 10, first=first)}(?:小区|花园|大厦|广场|小镇|公寓|家园|新村|新城|苑|庭|城|中心|大楼|商城|市场|山庄|别墅"
+               r"|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库)",
+        # An estate or building without a telling suffix, right before a building number
+        # (望京SOHO4栋).
+        "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元))",
+    }
+
+
+_KINDS = _kinds(_NAME)
 # Tried in this order; the longest match wins, earlier kinds win ties.
 _LOWER = [(k, re.compile(v)) for k, v in _KINDS.items()]
 # Only numbered kinds can start with an ASCII character; names start with anything else.
 _LOWER_ASCII = [(k, rx) for k, rx in _LOWER if k in ("num", "room", "poi_bare")]
 _LOWER_OTHER = [(k, rx) for k, rx in _LOWER if k != "room"]
+# After a first part the name may start with 于/将/为 too (…滨海新区于家堡街道): the
+# stricter first character only keeps a chain from starting at a preposition.
+_LOWER_NEXT = [(k, re.compile(v)) for k, v in _kinds(_NAME_NEXT).items() if k != "room"]
 
 
-def _lower_match(text: str, pos: int, limit: int) -> tuple[str, int] | None:
-    """The longest lower-level component starting at ``pos``: (kind, end)."""
+def _lower_match(text: str, pos: int, limit: int, first: bool = True) -> tuple[str, int] | None:
+    """The longest lower-level component starting at ``pos``: (kind, end).
+
+    ``first``: the component would begin the chain (its first character may not be a
+    preposition such as 于 or 为).
+    """
     if pos >= limit:
         return None
     best = None
-    for kind, rx in _LOWER_ASCII if text[pos].isascii() else _LOWER_OTHER:
+    for kind, rx in _LOWER_ASCII if text[pos].isascii() else (_LOWER_OTHER if first else _LOWER_NEXT):
         m = rx.match(text, pos, limit)
         if m is not None and m.end() > pos and (best is None or m.end() > best[1]):
             best = (kind, m.end())
@@ -161,7 +186,7 @@ def _parse(text: str, pos: int, gaz) -> list[_Part]:
                 pos = m.end()
         cand: _Part | None = None
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
-        low = _lower_match(text, pos, _digit_limit(text, pos, limit))
+        low = _lower_match(text, pos, _digit_limit(text, pos, limit), not parts)
         if div is not None:
             end, divs, full = div
             d = _pick(divs, province, city)
