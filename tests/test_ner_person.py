@@ -45,6 +45,10 @@ POSITIVES = [
     ("■新快报记者区君君文/图", ["区君君"]),
     ("宋江13812345678", ["宋江"]),  # a name glued to a number is still read
     ("感谢黄金宝先生的支持", ["黄金宝"]),  # starts with a word (黄金), but an honorific follows
+    # A bare surname before a form of address is a name (the title stays outside).
+    ("好的王先生，请提供一下您的手机号。", ["王"]),
+    ("谢谢李老师、王老师和张老师", ["李", "王", "张"]),
+    ("请把合同发给法务部的赵律师和财务的孙会计", ["赵", "孙"]),
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -69,6 +73,7 @@ NEGATIVES = [
     "居住证11010519491231002X",
     "单位电话13812345678",
     "车架号 LSVAU2180N2123456",  # a code, not a name in Latin letters
+    "孩子们由老师们照顾",  # 由 is a preposition here, not a surname
     "支持CD-ROM、DVD和E-MAIL",
     "",
 ]
