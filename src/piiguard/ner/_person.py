@@ -128,11 +128,26 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # 财务的孙会计, 李老师、王老师): the model, which sees the surname without a given name,
 # often misses it. Officials' titles (主任, 县长) are left out, as the news corpora leave
 # out 王主任; so are surnames that are also prepositions or common words (由, 向, 全).
-_TITLED_SURNAME_RE = gated(
-    "(?:(?<=^)|(?<=[，。、；：！？,.;:!?\\s（(“\"'的和与及跟给找问请谢]))"
-    "(" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES - set("由向于和时全武区"))) + "])"
-    "(?=先生|女士|小姐|太太|老师|师傅|律师|医生|大夫|会计|经理|阿姨|叔叔)"
-)
+_ADDRESS_TITLE_RE = gated("先生|女士|小姐|太太|老师|师傅|律师|医生|大夫|会计|经理|阿姨|叔叔")
+_TITLED_SURNAMES = SURNAMES - set("由向于和时全武区")
+_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢 \t\n")
+
+
+def _titled_surnames(text: str) -> list[tuple[int, int]]:
+    """Bare surnames before a form of address: found from the (rare) titles backwards."""
+    out = []
+    for m in _ADDRESS_TITLE_RE.finditer(text):
+        e = m.start()
+        for a in (e - 2, e - 1):
+            if a < 0:
+                continue
+            known = _TITLED_SURNAMES if a == e - 1 else COMPOUND_SURNAMES
+            if text[a:e] in known and (a == 0 or text[a - 1] in _BEFORE_TITLED):
+                out.append((a, e))
+                break
+    return out
+
+
 _OLD_RE = re.compile(
     "[" + "".join(sorted(SURNAMES - set("师时区康米麦花明白龙乐海金"))) + "](?<=[老小].)"
     r"(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$)"
@@ -535,8 +550,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     for m in _OLD_RE.finditer(text):
         if m.start() not in taken:
             spans[(m.start(), m.end())] = 0.6
-    for m in _TITLED_SURNAME_RE.finditer(text):
-        a, b = m.span(1)
+    for a, b in _titled_surnames(text):
         if a and text[a - 1:b] in words:
             continue  # 和平先生: the particle and the surname make a word
         if not taken.intersection(range(a, b)):
