@@ -108,10 +108,10 @@ def redact_text(text: str, results: Sequence[Any], policy: PolicyLike | None = N
     for r in findings:
         entity = r.entity_type
         rule = policy.rule_for(entity)
-        cls = rule.strategy_class
-        params = {"entity_type": entity, "options": rule.options, "key": key_obj, "facts": _facts(r)}
         try:
-            new = _instance(cls).operate(text[r.start:r.end], params)
+            # The policy checked the options and Key.coerce the key, so the strategy's
+            # apply() is called directly (operate() is the Presidio entry that re-checks).
+            new = _instance(rule.strategy_class).apply(text[r.start:r.end], entity, rule.options, key_obj, _facts(r))
         except PiiguardError:
             raise
         except Exception:
