@@ -28,30 +28,25 @@ def _write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_user_spec_adds_an_entity(tmp_path: Path) -> None:
-    """A user's YAML adds a recognizer that the engine runs, with a shared list by name."""
-    path = _write(tmp_path, """
+_EMPLOYEE_ID = """
 entity: EMPLOYEE_ID
 patterns:
   - {name: emp, regex: 'EMP\\d{6}', score: 0.8}
 context: [工号]
-negative_context: non_pii_numbers
-""")
-    engine = Engine(load_specs([path]), detectors=[])
+"""
+
+
+def test_user_spec_adds_an_entity(tmp_path: Path) -> None:
+    """A user's YAML adds a recognizer that the engine runs, with a shared list by name."""
+    engine = Engine(load_specs([_write(tmp_path, _EMPLOYEE_ID + "negative_context: non_pii_numbers\n")]), detectors=[])
     text = "工号EMP123456"
     assert [(r.entity_type, text[r.start:r.end]) for r in engine.analyze(text)] == [("EMPLOYEE_ID", "EMP123456")]
+    assert engine.analyze("订单号EMP123456") == []
 
 
 def test_negative_after_marks_a_quantity(tmp_path: Path) -> None:
     """Words in ``negative_after`` right after a match drop it, unless a label before keeps it."""
-    path = _write(tmp_path, """
-entity: EMPLOYEE_ID
-patterns:
-  - {name: emp, regex: 'EMP\\d{6}', score: 0.8}
-context: [工号]
-negative_after: [件, 次]
-""")
-    engine = Engine(load_specs([path]), detectors=[])
+    engine = Engine(load_specs([_write(tmp_path, _EMPLOYEE_ID + "negative_after: [件, 次]\n")]), detectors=[])
     assert engine.analyze("EMP123456 件") == []
     assert engine.analyze("EMP123456次") == []
     assert [r.entity_type for r in engine.analyze("EMP123456号")] == ["EMPLOYEE_ID"]
