@@ -51,6 +51,7 @@ POSITIVES = [
     ("邮箱zhangwei@qq.com，", [("EMAIL_ADDRESS", "zhangwei@qq.com")]),
     ("登录IP 192.168.1.20，", [("IP_ADDRESS", "192.168.1.20")]),
     ("来源 2001:db8::8a2e:370:7334 ", [("IP_ADDRESS", "2001:db8::8a2e:370:7334")]),
+    ("IPv6：fe80::1ff:fe23:4567:890a%eth0", [("IP_ADDRESS", "fe80::1ff:fe23:4567:890a%eth0")]),
     ("详见https://shop.example.cn/u/123?id=9，", [("URL", "https://shop.example.cn/u/123?id=9")]),
     ("香港身份证A123456(3)", [("HK_ID", "A123456(3)")]),
     ("澳门身份证1234567(8)", [("MO_ID", "1234567(8)")]),
@@ -234,3 +235,13 @@ def test_metadata_carries_facts_not_values() -> None:
     assert facts["birth_date"] == "1949-12-31" and facts["gender"] == "female"
     assert "11010519491231002X" not in repr(r.recognition_metadata)
     assert "11010519491231002X" not in str(r)
+
+
+@given(chinese_text, st.ip_addresses(v=6), chinese_text)
+def test_generated_ipv6_found_whole(before: str, address: object, after: str) -> None:
+    """Any IPv6 address in its canonical compressed form (fe80::1, ::ffff:192.0.2.1) is found whole."""
+    written = str(address)
+    text = before + "登录IP " + written + " 。" + after
+    found = [(r.start, r.end) for r in piiguard.analyze(text, entities=["IP_ADDRESS"])]
+    start = len(before) + 5
+    assert found == [(start, start + len(written))]
