@@ -78,6 +78,8 @@ POSITIVES = [
     ("QQ 123456789 13812345678", [("QQ_NUMBER", "123456789"), ("PHONE_NUMBER", "13812345678")]),
     ("手机138.1234.5678", [("PHONE_NUMBER", "138.1234.5678")]),
     ("手机号 8613812345678", [("PHONE_NUMBER", "8613812345678")]),
+    ("他的手机是一三八一二三四五六七八，有事找他", [("PHONE_NUMBER", "一三八一二三四五六七八")]),
+    ("电话：幺三九零零零零幺二三四", [("PHONE_NUMBER", "幺三九零零零零幺二三四")]),
     # A unit after a number makes it an amount, unless a label before says what it is.
     ("手机13812345678元旦后联系", [("PHONE_NUMBER", "13812345678")]),
     ("13812345678台州市", [("PHONE_NUMBER", "13812345678")]),

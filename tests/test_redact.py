@@ -68,6 +68,17 @@ class TestRedact:
         assert len(r.items) == 4
 
     @pytest.mark.parametrize("policy", POLICIES, ids=repr)
+    def test_numbers_in_chinese_numerals(self, policy: Any) -> None:
+        """A phone or ID spelled in Chinese numerals is found and no policy leaves it as written."""
+        import piiguard
+
+        text = "他的手机是一三八一二三四五六七八，身份证一一零一零五一九四九一二三一零零二X"
+        found = [text[r.start:r.end] for r in piiguard.analyze(text, entities=["PHONE_NUMBER", "CN_RESIDENT_ID"])]
+        assert found == ["一三八一二三四五六七八", "一一零一零五一九四九一二三一零零二X"]
+        out = piiguard.redact(text, policy=policy, key=KEY)
+        assert all(value not in out for value in found)
+
+    @pytest.mark.parametrize("policy", POLICIES, ids=repr)
     def test_item_offsets(self, policy: Any) -> None:
         r = redact_text(TEXT, findings(), policy, KEY)
         items = list(r.items)

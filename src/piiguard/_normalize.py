@@ -4,8 +4,9 @@ Detection runs on a normalized copy of the caller's text: full-width ASCII lette
 digits and the symbols identifiers are written with (``１３８``, ``＋８６``, ``（０７５５）``,
 ``ｚｈａｎｇ＠ｑｑ．ｃｏｍ``) become ASCII; the ideographic space, NBSP and other Unicode spaces
 become an ASCII space; dash variants become ``-``; zero-width characters and the soft
-hyphen are removed. Chinese punctuation (，。、；：！？) is kept as written, since the name
-and address models read it.
+hyphen are removed; a run of seven or more Chinese numerals spelled digit by digit
+(一三八一二三四五六七八) becomes ASCII digits. Chinese punctuation (，。、；：！？) is kept as
+written, since the name and address models read it.
 
 Every character maps to at most one character, so only removals shift offsets. The
 map is stored as the sorted normalized positions of the removals, and
@@ -46,6 +47,22 @@ _NEEDS_WORK_RE = re.compile(
 )
 
 
+# Numbers spelled digit by digit in Chinese numerals (一三八一二三四五六七八, a way to get a
+# phone number past filters) become ASCII digits. Only runs of seven or more: shorter runs
+# are ordinary words and dates (一九九八年, 三十).
+_HAN_DIGITS = {ord(c): str(i) for i, c in enumerate("零一二三四五六七八九")}
+_HAN_DIGITS[ord("〇")] = "0"
+_HAN_DIGITS[ord("幺")] = "1"
+_HAN_DIGIT_RUN_RE = re.compile("[〇零一二三四五六七八九幺]{7,}")
+
+
+def _han_digit_run(m: re.Match[str]) -> str:
+    return m.group().translate(_HAN_DIGITS)
+
+
+_ANY_WORK_RE = re.compile(_NEEDS_WORK_RE.pattern[:-1] + "|" + _HAN_DIGIT_RUN_RE.pattern)
+
+
 class Normalized:
     """A normalized text and the way back to the caller's offsets."""
 
@@ -76,7 +93,13 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` for detection and keep the offset map."""
-    if text.isascii() or _NEEDS_WORK_RE.search(text) is None:
+    # One scan answers "is there anything to do?" for most texts (Chinese text has
+    # neither full-width forms nor seven numerals in a row).
+    if text.isascii() or _ANY_WORK_RE.search(text) is None:
+        return Normalized(text, len(text), None)
+    if _HAN_DIGIT_RUN_RE.search(text) is not None:
+        text = _HAN_DIGIT_RUN_RE.sub(_han_digit_run, text)  # one character for one: offsets hold
+    if _NEEDS_WORK_RE.search(text) is None:
         return Normalized(text, len(text), None)
     # Translate only the runs that need it: str.translate with a dict costs a lookup
     # per character, which on long Chinese text is slower than the whole detection.

@@ -56,15 +56,18 @@ _WS = re.compile(r"\s+")
 
 
 def fold_width(value: str) -> str:
-    """Full-width digits, letters and symbols (``１３８``) as ASCII, one character for one.
+    """Full-width digits, letters and symbols (``１３８``) as ASCII, one character for one,
+    and numbers spelled in Chinese numerals (一三八一二三四五六七八) as digits, as the
+    analyzer's normalization reads them.
 
     Values reach the strategies as the caller wrote them; the digit and letter logic
     below reads ASCII only, so without this a full-width phone number came back from
     ``pseudonymize`` unchanged.
     """
-    from .._normalize import _TABLE
+    from .._normalize import _HAN_DIGIT_RUN_RE, _TABLE, _han_digit_run
 
-    return value.translate(_TABLE)
+    value = value.translate(_TABLE)
+    return _HAN_DIGIT_RUN_RE.sub(_han_digit_run, value) if not value.isascii() else value
 
 
 def canonical(entity_type: str, value: str) -> str:
