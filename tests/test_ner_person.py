@@ -45,6 +45,11 @@ POSITIVES = [
     ("■新快报记者区君君文/图", ["区君君"]),
     ("宋江13812345678", ["宋江"]),  # a name glued to a number is still read
     ("感谢黄金宝先生的支持", ["黄金宝"]),  # starts with a word (黄金), but an honorific follows
+    # Shipping details run together: the name stops where the address begins or ends.
+    ("13856708627颜刚俊桓仁满族自治县解放街610号", ["颜刚俊"]),
+    ("15961089688新华大街229号17号楼钟涛", ["钟涛"]),
+    ("13868051113热依拉·艾力青年西路350号院15号楼2单元1103", ["热依拉·艾力"]),
+    ("张胜静解放西路974号时代广场6栋15902603995", ["张胜静"]),
     # A bare surname before a form of address is a name (the title stays outside).
     ("好的王先生，请提供一下您的手机号。", ["王"]),
     ("谢谢李老师、王老师和张老师", ["李", "王", "张"]),

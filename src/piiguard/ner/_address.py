@@ -424,6 +424,16 @@ def detect_addresses(text: str) -> list[Finding]:
             if lone is None:
                 continue
             starts = [lone]
+            if m.start() - lone >= _LONE_MAX and lone > covered:
+                # The walk back stopped at its length limit, perhaps inside a name glued
+                # to the road after a number or at the text's start (…995张胜静|解放西路):
+                # start at the surname, and let the leading name be cut off below.
+                glued = [k for k in range(max(covered, lone - 3), lone)
+                         if text[k] in SURNAMES and (k == 0 or not "\u4e00" <= text[k - 1] <= "\u9fff")]
+                # Only where the name model reads a name there (not 富阳市, 景德镇).
+                if glued and any(f.start == 0 and f.score >= 0.5
+                                 for f in detect_persons(text[glued[0]:m.start()], skip=[])):
+                    starts = glued[:1] + starts
         else:
             # A numbered element: the address may begin up to a road/estate name before it.
             starts = list(range(max(covered, m.start() - 12), m.start() + 1))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 from importlib import resources
 
@@ -158,8 +159,10 @@ _NAME_BODY = (
     "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + ")[\u4e00-\u9fff]{1,2}"
     "|[" + "".join(sorted(SURNAMES)) + "][\u4e00-\u9fff]{1,2}"
 )
-_GLUED_AFTER = re.compile(_NAME_BODY)
-_GLUED_BEFORE = re.compile(_NAME_BODY)
+# A transliterated or minority name joined by a dot (热依拉·艾力) may be glued too.
+_DOTTED_NAME = "[\u4e00-\u9fff]{1,4}[·•][\u4e00-\u9fff]{1,4}(?:[·•][\u4e00-\u9fff]{1,4})?"
+_GLUED_AFTER = re.compile(_DOTTED_NAME + "|" + _NAME_BODY)
+_GLUED_BEFORE = re.compile(_DOTTED_NAME + "|" + _NAME_BODY)
 
 
 def _titled(text: str, e: int) -> bool:
@@ -200,8 +203,8 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
             m = _GLUED_AFTER.match(text, b)
         if m is not None and (m.end() == n or not "\u4e00" <= text[m.end()] <= "\u9fff"):
             out.append((m.start(), m.end()))
-        for k in range(a - 2, max(-1, a - 6), -1):  # 司马英山东省…, 1359…齐豪思绵阳市…
-            if k == 0 or not "\u4e00" <= text[k - 1] <= "\u9fff":
+        for k in range(a - 2, max(-1, a - 15), -1):  # 司马英山东省…, 1359…齐豪思绵阳市…
+            if k == 0 or not ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "·•"):
                 if _GLUED_BEFORE.fullmatch(text, k, a) is not None:
                     out.append((k, a))
                 break
@@ -342,6 +345,17 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
         else:
             out.append((s, e))
     return out
+
+
+def _outside(s: int, e: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """``[s, e)`` cut back to where it leaves or before it enters one of ``spans`` (sorted)."""
+    i = bisect_right(spans, (s, float("inf"))) - 1
+    if i >= 0 and spans[i][1] > s:
+        s = spans[i][1]
+    i += 1
+    if i < len(spans) and spans[i][0] < e:
+        e = max(s, spans[i][0])
+    return s, e
 
 
 def union_spans(*span_lists: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
@@ -509,6 +523,14 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     spans: dict[tuple[int, int], float] = {}
     taken: set[int] = set()
     for s, e, prob in _model_spans(text, padded, union_spans(skip, quiet) if quiet else skip):
+        if skip:
+            # A window may reach into an address next to it (颜刚俊|桓仁满族自治县…,
+            # …17号楼|钟涛): the name is the part outside.
+            cut = _outside(s, e, skip)
+            if cut != (s, e):
+                if cut[1] - cut[0] < 2:
+                    continue
+                s, e = cut
         name = text[s:e]
         if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1].isdigit())):
             continue  # DVD, WCG, LSVAU2180…: acronyms and codes, not names in Latin letters
