@@ -150,8 +150,9 @@ def _titled_surnames(text: str) -> list[tuple[int, int]]:
 
 
 _OLD_RE = re.compile(
-    "[" + "".join(sorted(SURNAMES - set("师时区康米麦花明白龙乐海金"))) + "](?<=[老小].)"
-    r"(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$)"
+    "[" + "".join(sorted(SURNAMES - set("师时区康米麦花明白龙乐海金"))) + "]"
+    # 老王说, 小李，…; after a role noun anything may follow (快递员小张态度很差).
+    r"(?:(?<=[老小].)(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$)|(?<=[员机师工手][老小].))"
 )
 
 
