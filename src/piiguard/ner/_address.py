@@ -52,7 +52,7 @@ def _name(least: int, most: int, lazy: str = "", first: str = _NAME) -> str:
     return f"{first}{_NAME_REST}{{{least - 1},{most - 1}}}{lazy}"
 
 
-_NUM = r"(?:[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"
+_NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"  # 88, B2 (B2栋), A, 三
 
 
 def _kinds(first: str) -> dict[str, str]:
