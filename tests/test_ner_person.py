@@ -55,6 +55,10 @@ POSITIVES = [
     ("谢谢李老师、王老师和张老师", ["李", "王", "张"]),
     ("请把合同发给法务部的赵律师和财务的孙会计", ["赵", "孙"]),
     ("客户反馈：快递员小张态度很差", ["张"]),  # 小/老 + surname after a role noun
+    ("李总", ["李"]),
+    ("李总好", ["李"]),
+    ("陪刘阿姨去医院", ["刘"]),  # the model's span ends inside the title
+    ("昨天见了王先生", ["王"]),
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -80,6 +84,7 @@ NEGATIVES = [
     "单位电话13812345678",
     "车架号 LSVAU2180N2123456",  # a code, not a name in Latin letters
     "孩子们由老师们照顾",  # 由 is a preposition here, not a surname
+    "全总发布通知",  # 全国总工会, not a surname and a title
     "支持CD-ROM、DVD和E-MAIL",
     "",
 ]

@@ -129,9 +129,11 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # 财务的孙会计, 李老师、王老师): the model, which sees the surname without a given name,
 # often misses it. Officials' titles (主任, 县长) are left out, as the news corpora leave
 # out 王主任; so are surnames that are also prepositions or common words (由, 向, 全).
-_ADDRESS_TITLE_RE = gated("先生|女士|小姐|太太|老师|师傅|律师|医生|大夫|会计|经理|阿姨|叔叔")
+_ADDRESS_TITLE_RE = gated("先生|女士|小姐|太太|老师|师傅|律师|医生|大夫|会计|经理|阿姨|叔叔"
+                           # 李总 as a form of address: alone, before a greeting or a pause
+                           "|总(?=$|[，。！？,.!?、\\s好您你说])")
 _TITLED_SURNAMES = SURNAMES - set("由向于和时全武区")
-_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢 \t\n")
+_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n")
 
 
 def _titled_surnames(text: str) -> list[tuple[int, int]]:
@@ -545,6 +547,12 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             e -= 1  # a byline: 记者区君君文/图 (text by …)
             name = text[s:e]
         e = _strip_title(text, s, e)
+        for k in (1, 2):  # the span ends inside a title (刘阿|姨 -> 刘)
+            if e - s > k and (text[e - k:e + 1] in _STRIP_SET or text[e - k:e + 2] in _STRIP_SET):
+                e -= k
+                break
+        if e - s == 3 and text[s + 1] == "总" and text[s] in SURNAMES:
+            e = s + 1  # 李总好: surname, title, greeting
         name = text[s:e]
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
                 and _translit().isdisjoint(name[1:3] + name[4:])):
@@ -576,7 +584,9 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     for a, b in _titled_surnames(text):
         if a and text[a - 1:b] in words:
             continue  # 和平先生: the particle and the surname make a word
-        if not taken.intersection(range(a, b)):
+        if (a, b) in spans:
+            spans[(a, b)] = max(spans[(a, b)], 0.7)  # the model's unsure 李 of 李总
+        elif not taken.intersection(range(a, b)):
             spans[(a, b)] = 0.7
             taken.update(range(a, b))
     if _HAS_LATIN.search(text):
