@@ -84,6 +84,7 @@ POSITIVES = [
     # A unit after a number makes it an amount, unless a label before says what it is.
     ("手机13812345678元旦后联系", [("PHONE_NUMBER", "13812345678")]),
     ("13812345678台州市", [("PHONE_NUMBER", "13812345678")]),
+    ("13812345678个人微信同号", [("PHONE_NUMBER", "13812345678")]),
 ]
 # fmt: on
 
