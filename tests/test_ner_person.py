@@ -251,3 +251,23 @@ def test_field_scan_finds_what_the_field_pattern_does(text: str) -> None:
     match, scan = _field_patterns()
     assert [(m.start(1) - 1, m.end(1) - 1) for m in scan.finditer("\n" + text)] == \
         [m.span() for m in match.finditer(text)]
+
+
+@st.composite
+def _spans_and_range(draw: st.DrawFn) -> tuple[list[tuple[int, int]], int, int]:
+    cuts = sorted(set(draw(st.lists(st.integers(0, 60), max_size=12))))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+    s = draw(st.integers(0, 60))
+    return spans, s, draw(st.integers(s, 61))
+
+
+@given(_spans_and_range())
+def test_name_span_cut_back_to_outside_addresses(case: tuple[list[tuple[int, int]], int, int]) -> None:
+    """A model span reaching into an address is cut to a part that overlaps no address."""
+    from piiguard.ner._person import _outside
+
+    spans, s, e = case
+    a, b = _outside(s, e, spans)
+    assert s <= a and b <= e
+    if a < b:
+        assert all(b <= x or y <= a for x, y in spans)
