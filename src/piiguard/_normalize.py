@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "fold_value", "normalize"]
 
 _SYMBOLS = "+-()@./_#*%&=~"
 _TABLE: dict[int, str] = {}
@@ -42,9 +42,8 @@ _REMOVED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _REMOVED_RE = re.compile(f"[{_REMOVED}]")
 _DELETE_TABLE = {**_TABLE, **{ord(c): None for c in _REMOVED}}
 # Characters that make normalization do anything at all; text without them is returned as is.
-_NEEDS_WORK_RE = re.compile(
-    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + _REMOVED + "]+"
-)
+_WORK_CLASS = "[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + _REMOVED + "]"
+_NEEDS_WORK_RE = re.compile(_WORK_CLASS + "+")
 
 
 # Numbers spelled digit by digit in Chinese numerals (一三八一二三四五六七八, a way to get a
@@ -53,14 +52,22 @@ _NEEDS_WORK_RE = re.compile(
 _HAN_DIGITS = {ord(c): str(i) for i, c in enumerate("零一二三四五六七八九")}
 _HAN_DIGITS[ord("〇")] = "0"
 _HAN_DIGITS[ord("幺")] = "1"
-_HAN_DIGIT_RUN_RE = re.compile("[〇零一二三四五六七八九幺]{7,}")
+_HAN_DIGIT_RUN = "[〇零一二三四五六七八九幺]{7,}"
+_HAN_DIGIT_RUN_RE = re.compile(_HAN_DIGIT_RUN)
+_ANY_WORK_RE = re.compile(_WORK_CLASS + "|" + _HAN_DIGIT_RUN)
 
 
 def _han_digit_run(m: re.Match[str]) -> str:
     return m.group().translate(_HAN_DIGITS)
 
 
-_ANY_WORK_RE = re.compile(_NEEDS_WORK_RE.pattern[:-1] + "|" + _HAN_DIGIT_RUN_RE.pattern)
+def fold_value(value: str) -> str:
+    """``value`` with the characters normalization maps one for one mapped: full-width
+    forms as ASCII, Chinese-numeral runs as digits (removals are left to
+    :func:`normalize`). For a value already cut out of the caller's text, as the
+    redaction strategies get it."""
+    value = value.translate(_TABLE)
+    return value if value.isascii() else _HAN_DIGIT_RUN_RE.sub(_han_digit_run, value)
 
 
 class Normalized:

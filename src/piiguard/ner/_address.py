@@ -75,6 +75,8 @@ def _kinds(first: str) -> dict[str, str]:
 
 
 _KINDS = _kinds(_NAME)
+
+
 def _all_kinds(kinds: dict[str, str], names: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One regex that tries every kind at a position, each in a look-ahead group.
 

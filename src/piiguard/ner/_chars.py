@@ -104,7 +104,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
 )
 
 # Words written straight before an identifier (银行卡6217…, 房东138…, 居住证1101…): the
-# labels of the recognizers' context lists and the roles a record files a number under.
+# labels of the recognizers' context lists, the name labels above and the roles a record
+# files a number under.
 # A field made of one of these is a label, not a name, even though its first character
 # is a surname (银, 房, 居, 车, 来).
 FIELD_WORDS: frozenset[str] = frozenset(
@@ -115,13 +116,9 @@ FIELD_WORDS: frozenset[str] = frozenset(
         "邮箱 邮件 电子邮件 网址 网站 链接 主页 身份证 身份證 身分證 身份证号 身份 身份号码 证件 证件号 "
         "证件号码 居住证 护照 护照号 通行证 台胞证 回乡证 营业执照 税号 注册号 信用代码 统一编号 车牌 "
         "车牌号 号牌 牌照 车辆 机动车 行驶证 驾驶证 驾照 设备号 串号 地址 住址 出生 生日 出生日期 "
-        "房东 房客 租客 租户 业主 户主 车主 司机 师傅 老板 客服 快递 快递员 骑手 买家 卖家 店主 商家 "
-        "客户 用户 会员 顾客 家属 家长 本人 单位 公司 门店 前台 管家 物业 同事 邻居 宿舍 家庭 办公室 "
-        "联系人 紧急联系人 收件人 寄件人 法人 代理人 担保人 经办人 负责人 申请人 持卡人 签收人"
+        "房东 房客 租客 司机 师傅 老板 客服 快递 快递员 骑手 买家 卖家 店主 商家 "
+        "用户 会员 顾客 家属 家长 本人 单位 公司 门店 前台 管家 物业 同事 邻居 宿舍 家庭 办公室"
     ).split()
-)
+) | frozenset(NAME_LABELS)
 # Endings of such labels (单位电话, 家庭住址, 会员卡号): a field ending so is not a name.
-FIELD_WORD_TAILS: tuple[str, ...] = (
-    "电话", "手机", "号码", "卡号", "账号", "帐号", "账户", "帐户", "邮箱", "微信", "地址", "住址",
-    "号", "卡", "证", "码", "址",
-)
+FIELD_WORD_TAILS: tuple[str, ...] = ("电话", "手机", "账户", "帐户", "邮箱", "微信", "号", "卡", "证", "码", "址")

@@ -129,9 +129,14 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # 财务的孙会计, 李老师、王老师): the model, which sees the surname without a given name,
 # often misses it. Officials' titles (主任, 县长) are left out, as the news corpora leave
 # out 王主任; so are surnames that are also prepositions or common words (由, 向, 全).
-_ADDRESS_TITLE_RE = gated("先生|女士|小姐|太太|老师|师傅|律师|医生|大夫|会计|经理|阿姨|叔叔"
-                           # 李总 as a form of address: alone, before a greeting or a pause
-                           "|总(?=$|[，。！？,.!?、\\s好您你说])")
+# Honorifics that follow only a person; a bare surname before them, or before the other
+# forms of address, is a name (主任 or 县长, officials the corpora leave unlabelled, are
+# not among them).
+_PERSON_HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "师傅", "律师", "医生")
+_FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔")
+_ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
+                          # 李总 as a form of address: alone, before a greeting or a pause
+                          + "|总(?=$|[，。！？,.!?、\\s好您你说])")
 _TITLED_SURNAMES = SURNAMES - set("由向于和时全武区")
 _BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n")
 
@@ -164,8 +169,7 @@ _NAME_BODY = (
 )
 # A transliterated or minority name joined by a dot (热依拉·艾力) may be glued too.
 _DOTTED_NAME = "[\u4e00-\u9fff]{1,4}[·•][\u4e00-\u9fff]{1,4}(?:[·•][\u4e00-\u9fff]{1,4})?"
-_GLUED_AFTER = re.compile(_DOTTED_NAME + "|" + _NAME_BODY)
-_GLUED_BEFORE = re.compile(_DOTTED_NAME + "|" + _NAME_BODY)
+_GLUED_NAME = re.compile(_DOTTED_NAME + "|" + _NAME_BODY)
 
 
 def _titled(text: str, e: int) -> bool:
@@ -173,23 +177,31 @@ def _titled(text: str, e: int) -> bool:
     return text[e:e + 2] in _TITLE_SET or (e < len(text) and text[e] in "总先女")
 
 
-# Honorifics that follow only a person (经理, 顾问 or 工 also follow a company or a word).
-_HONORIFICS = frozenset("先生 女士 小姐 太太 夫人 老师 师傅 同志 教授 博士 医生 律师 警官".split())
+# After a common word (黄金宝先生) only honorifics of a person open a name window: 经理 or
+# 工 also follow a company or a word (项目经理).
+_HONORIFICS = frozenset(_PERSON_HONORIFICS + ("夫人", "同志", "教授", "博士", "警官"))
 
 
 def _honorific_at(text: str, e: int) -> bool:
-    """A person's honorific (先生, 女士, 老师 …) starts at ``e``."""
+    """A person's honorific (先生, 女士, 同志 …) starts at ``e``."""
     return text[e:e + 2] in _HONORIFICS
 
 
 def _strip_title(text: str, s: int, e: int) -> int:
-    """End of the name once a trailing title is cut off (康总 -> 康, 王芳女士 -> 王芳)."""
+    """End of the name once a title at its end is cut off: a whole title (康总 -> 康,
+    王芳女士 -> 王芳), one the span stops inside (刘阿|姨 -> 刘), or 总 before a greeting
+    (李总好 -> 李)."""
     name = text[s:e]
     for k in (3, 2, 1):
         if len(name) > k and name[-k:] in _STRIP_SET:
             rest = name[:-k]
             if rest[0] in SURNAMES or rest[:2] in COMPOUND_SURNAMES:
                 return e - k
+    for k in (1, 2):
+        if e - s > k and (text[e - k:e + 1] in _STRIP_SET or text[e - k:e + 2] in _STRIP_SET):
+            return e - k
+    if e - s == 3 and name[1] == "总" and name[0] in SURNAMES:
+        return s + 1
     return e
 
 
@@ -203,12 +215,12 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
     for a, b in skip:
         m = pat.match(text, b)  # …88号郝军泽17714656977
         if m is None and b < n:
-            m = _GLUED_AFTER.match(text, b)
+            m = _GLUED_NAME.match(text, b)
         if m is not None and (m.end() == n or not "\u4e00" <= text[m.end()] <= "\u9fff"):
             out.append((m.start(), m.end()))
         for k in range(a - 2, max(-1, a - 15), -1):  # 司马英山东省…, 1359…齐豪思绵阳市…
             if k == 0 or not ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "·•"):
-                if _GLUED_BEFORE.fullmatch(text, k, a) is not None:
+                if _GLUED_NAME.fullmatch(text, k, a) is not None:
                     out.append((k, a))
                 break
     return out
@@ -547,12 +559,6 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             e -= 1  # a byline: 记者区君君文/图 (text by …)
             name = text[s:e]
         e = _strip_title(text, s, e)
-        for k in (1, 2):  # the span ends inside a title (刘阿|姨 -> 刘)
-            if e - s > k and (text[e - k:e + 1] in _STRIP_SET or text[e - k:e + 2] in _STRIP_SET):
-                e -= k
-                break
-        if e - s == 3 and text[s + 1] == "总" and text[s] in SURNAMES:
-            e = s + 1  # 李总好: surname, title, greeting
         name = text[s:e]
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
                 and _translit().isdisjoint(name[1:3] + name[4:])):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from .. import ids
+from .._normalize import fold_value
 
 __all__ = ["Draw", "LABELS_ZH", "canonical", "fold_width", "ids_module", "relayout", "split_extension",
            "split_phone_prefix"]
@@ -55,19 +56,10 @@ def ids_module(entity_type: str):  # type: ignore[no-untyped-def]
 _WS = re.compile(r"\s+")
 
 
-def fold_width(value: str) -> str:
-    """Full-width digits, letters and symbols (``１３８``) as ASCII, one character for one,
-    and numbers spelled in Chinese numerals (一三八一二三四五六七八) as digits, as the
-    analyzer's normalization reads them.
-
-    Values reach the strategies as the caller wrote them; the digit and letter logic
-    below reads ASCII only, so without this a full-width phone number came back from
-    ``pseudonymize`` unchanged.
-    """
-    from .._normalize import _HAN_DIGIT_RUN_RE, _TABLE, _han_digit_run
-
-    value = value.translate(_TABLE)
-    return _HAN_DIGIT_RUN_RE.sub(_han_digit_run, value) if not value.isascii() else value
+# Values reach the strategies as the caller wrote them; the digit and letter logic below
+# reads ASCII only, so without folding a full-width (１３８…) or Chinese-numeral
+# (一三八…) phone number came back from ``pseudonymize`` unchanged.
+fold_width = fold_value
 
 
 def canonical(entity_type: str, value: str) -> str:
