@@ -32,6 +32,7 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 _BREAKS = ("\n", "。", "；", ";")
+_ANY_BREAK = re.compile("[" + "".join(_BREAKS) + "]")
 
 
 class ContextMatcher:
@@ -64,28 +65,35 @@ class ContextMatcher:
         Adjacent words form one label whose first word decides: 身份证编号 names an ID,
         发票号码 an invoice.
         """
-        lo = start - self.window if start > self.window else 0
-        for mark in _BREAKS:
-            cut = text.rfind(mark, lo, start)
-            if cut >= lo:
-                lo = cut + 1
-        if self._words is not None and lo < start:
+        window = self.window
+        lo = start - window if start > window else 0
+        # One search says whether the window holds a break at all (it rarely does).
+        if _ANY_BREAK.search(text, lo, start) is not None:
+            for mark in _BREAKS:
+                cut = text.rfind(mark, lo, start)
+                if cut >= lo:
+                    lo = cut + 1
+        words = self._words
+        if words is not None and lo < start:
             group_first: re.Match[str] | None = None
             group_end = -1
-            for m in self._words.finditer(text, lo, start):
-                if group_first is None or m.start() > group_end:
+            for m in words.finditer(text, lo, start):
+                if m.start() > group_end:  # also true for the first match: group_end is -1
                     group_first = m
-                group_end = max(group_end, m.end())
+                if m.end() > group_end:
+                    group_end = m.end()
             if group_first is not None:
                 return self._polarity[group_first.group()]
         if self._after is not None and self._after.match(text, end):
             return -1  # a quantity: 13812345678元, 13812345678 次
-        if self._positive is not None:
+        positive = self._positive
+        if positive is not None:
             hi = end + _AFTER
-            for mark in _BREAKS:
-                cut = text.find(mark, end, hi)
-                if cut >= 0:
-                    hi = cut
-            if self._positive.search(text, end, hi):
+            if _ANY_BREAK.search(text, end, hi) is not None:
+                for mark in _BREAKS:
+                    cut = text.find(mark, end, hi)
+                    if cut >= 0:
+                        hi = cut
+            if positive.search(text, end, hi):
                 return 1
         return 0

@@ -53,6 +53,21 @@ def scheme(number: str) -> str | None:
     return None
 
 
+def _check(number: str) -> tuple[str, str]:
+    """The compact number and its scheme, or a ValidationError."""
+    number = compact(number)
+    if not is_digits(number):
+        raise InvalidFormat()
+    if not 16 <= len(number) <= 19:
+        raise InvalidLength()
+    issuer = scheme(number)
+    if issuer is None:
+        raise InvalidComponent()
+    if luhn_checksum(number) != 0:
+        raise InvalidChecksum()
+    return number, issuer
+
+
 def validate(number: str) -> str:
     """Check the number and return its compact form.
 
@@ -62,16 +77,7 @@ def validate(number: str) -> str:
         InvalidComponent: a prefix no card used in China carries.
         InvalidChecksum: the Luhn check fails.
     """
-    number = compact(number)
-    if not is_digits(number):
-        raise InvalidFormat()
-    if not 16 <= len(number) <= 19:
-        raise InvalidLength()
-    if scheme(number) is None:
-        raise InvalidComponent()
-    if luhn_checksum(number) != 0:
-        raise InvalidChecksum()
-    return number
+    return _check(number)[0]
 
 
 is_valid = predicate(validate)
@@ -79,5 +85,5 @@ is_valid = predicate(validate)
 
 def parse(number: str) -> dict[str, object]:
     """Facts: scheme and length (the BIN and the digits are not copied)."""
-    number = validate(number)
-    return {"scheme": scheme(number), "length": len(number)}
+    number, issuer = _check(number)  # one pass: parse() is the engine's validator
+    return {"scheme": issuer, "length": len(number)}

@@ -21,6 +21,8 @@ False
 
 from __future__ import annotations
 
+from operator import mul as _mul
+
 from ..exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from ._checksum import is_digits
 from ._regions import PROVINCES
@@ -30,6 +32,7 @@ __all__ = ["ALPHABET", "calc_check_digit", "compact", "is_valid", "parse", "vali
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {c: i for i, c in enumerate(ALPHABET)}
+_IN_ALPHABET = frozenset(ALPHABET)
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ORG_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
@@ -43,7 +46,8 @@ def compact(number: str) -> str:
 
 def calc_check_digit(body17: str) -> str:
     """The MOD 31 check character for the first 17 characters."""
-    total = sum(_VALUE[c] * w for c, w in zip(body17, _WEIGHTS))
+    # Weights first: map() stops after the 17th weight without reading further characters.
+    total = sum(map(_mul, _WEIGHTS, map(_VALUE.__getitem__, body17)))
     return ALPHABET[(31 - total % 31) % 31]
 
 
@@ -66,7 +70,7 @@ def validate(number: str) -> str:
     number = compact(number)
     if len(number) != 18:
         raise InvalidLength()
-    if any(c not in _VALUE for c in number) or not is_digits(number[2:8]):
+    if not _IN_ALPHABET.issuperset(number) or not is_digits(number[2:8]):
         raise InvalidFormat()
     if number[2:4] not in PROVINCES and number[2:4] != "10":  # 10xxxx: central authorities
         raise InvalidComponent()
