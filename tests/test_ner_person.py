@@ -59,9 +59,19 @@ POSITIVES = [
     ("李总好", ["李"]),
     ("陪刘阿姨去医院", ["刘"]),  # the model's span ends inside the title
     ("昨天见了王先生", ["王"]),
+    # A verb between a name and the address after it stays outside the name.
+    ("张伟在北京市朝阳区建国路88号工作", ["张伟"]),
+    ("王芳住在浙江省杭州市西湖区文三路1号", ["王芳"]),
+    ("阿卜杜拉·买买提在乌鲁木齐市天山区解放北路200号工作", ["阿卜杜拉·买买提"]),
+    # A time word or adverb after a name is not part of it.
+    ("我和王五明天来", ["王五"]),
+    ("我和陈晓东明天去上海", ["陈晓东"]),
+    ("李四和王芳明天来", ["李四", "王芳"]),
+    ("张伟已经到了", ["张伟"]),
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
+    "官网 https://www.example.com.cn/path",
     "周末去爬山，万一下雨就改期。",
     "黄金价格今天又涨了。",
     "北京今天降温，注意保暖。",

@@ -77,7 +77,7 @@ NAME_LABELS: tuple[str, ...] = (
 # equals one of these (or starts with one) is rejected before the model is asked.
 NOT_NAME_WORDS: frozenset[str] = frozenset(
     (
-        "高兴 方法 周末 万一 黄金 方面 方向 方式 方案 方便 高级 高速 高度 高校 高中 高温 "
+        "高兴 方法 周末 万一 黄金 官网 官微 方面 方向 方式 方案 方便 高级 高速 高度 高校 高中 高温 "
         "高新 高端 高层 高效 高考 黄色 黄河 金融 金额 金属 金牌 周年 周边 周期 周围 万元 "
         "万人 万户 万能 王国 王牌 李子 张开 马上 马路 马克 文化 文件 文明 文章 文字 林业 "
         "石油 石头 叶子 江苏 江西 江南 江北 常见 常用 常规 常务 平安 平台 平时 平均 平方 "

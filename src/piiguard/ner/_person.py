@@ -67,6 +67,12 @@ _seconds: frozenset[str] = frozenset()
 # the second one a low score, and a masked first name (董**和熊蕾) changes its context.
 _CONJ = frozenset("和、与及跟同")
 _AFTER_NAME = frozenset("和、与及跟同等都也在说是的为将从已曾均分各俩两三四五六七八九十，。,；;：:！？!?）)」”\"")
+# Time words and adverbs that follow a name in speech (王五明天来, 张伟已经到了): no given
+# name holds them, so a span running into one ends before it.
+_AFTER_WORDS = frozenset("今天 明天 昨天 后天 前天 上午 下午 中午 晚上 早上 今晚 明早 已经 一起 刚才 "
+                         "现在 正在 马上 一直 终于 立刻".split())
+# Words that put a name next to the address after it (张伟在北京市…, 王芳住在…).
+_BEFORE_ADDRESS = frozenset("在住于到往从寄送去回")
 
 
 def _after_ok(text: str, e: int) -> bool:
@@ -75,7 +81,7 @@ def _after_ok(text: str, e: int) -> bool:
         return True
     c = text[e]
     return (not "\u4e00" <= c <= "\u9fff" or c in _AFTER_NAME or text[e:e + 2] in _TITLE_SET
-            or c in "总先女")
+            or c in "总先女" or text[e:e + 2] in _AFTER_WORDS)
 
 
 def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int, int] | None:
@@ -205,6 +211,18 @@ def _strip_title(text: str, s: int, e: int) -> int:
     return e
 
 
+def _before_after_word(text: str, s: int, e: int) -> int:
+    """End of a name that runs into a time word or adverb (王五|明天来 -> 王五)."""
+    name = text[s:e]
+    if "·" in name or "•" in name:
+        return e
+    sl = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    for i in range(sl + 1, len(name) - 1):
+        if name[i:i + 2] in _AFTER_WORDS:
+            return s + i
+    return e
+
+
 def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     """Names glued to an address end or start, bounded by digits or the text's edge."""
     if not skip:
@@ -220,8 +238,11 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
             out.append((m.start(), m.end()))
         for k in range(a - 2, max(-1, a - 15), -1):  # 司马英山东省…, 1359…齐豪思绵阳市…
             if k == 0 or not ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "·•"):
-                if _GLUED_NAME.fullmatch(text, k, a) is not None:
-                    out.append((k, a))
+                end = a
+                while end - k > 2 and text[end - 1] in _BEFORE_ADDRESS:
+                    end -= 1  # 张伟在|北京市…, 王芳住在|…: the verb is not the name's
+                if _GLUED_NAME.fullmatch(text, k, end) is not None:
+                    out.append((k, end))
                 break
     return out
 
@@ -559,6 +580,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             e -= 1  # a byline: 记者区君君文/图 (text by …)
             name = text[s:e]
         e = _strip_title(text, s, e)
+        e = _before_after_word(text, s, e)
         name = text[s:e]
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
                 and _translit().isdisjoint(name[1:3] + name[4:])):
