@@ -72,6 +72,7 @@ POSITIVES = [
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
     "官网 https://www.example.com.cn/path",
+    "亲，麻烦发到深圳市福田区华强北路1002号赛格广场28楼",  # 麻烦 is a word, not 麻 + given name
     "周末去爬山，万一下雨就改期。",
     "黄金价格今天又涨了。",
     "北京今天降温，注意保暖。",

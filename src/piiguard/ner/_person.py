@@ -223,6 +223,16 @@ def _before_after_word(text: str, s: int, e: int) -> int:
     return e
 
 
+def _plain_name(name: str) -> bool:
+    """``name`` reads as a Han name: no common word inside, given-name characters seen
+    in names."""
+    _triggers()  # loads _seconds
+    words = load_words()
+    sl = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    return (all(name[i:i + 2] not in words for i in range(len(name) - 1))
+            and all(c in _seconds for c in name[sl:]))
+
+
 def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     """Names glued to an address end or start, bounded by digits or the text's edge."""
     if not skip:
@@ -241,7 +251,8 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
                 end = a
                 while end - k > 2 and text[end - 1] in _BEFORE_ADDRESS:
                     end -= 1  # 张伟在|北京市…, 王芳住在|…: the verb is not the name's
-                if _GLUED_NAME.fullmatch(text, k, end) is not None:
+                if _GLUED_NAME.fullmatch(text, k, end) is not None and (
+                        end == a or _plain_name(text[k:end])):  # not 麻烦发|到…
                     out.append((k, end))
                 break
     return out
