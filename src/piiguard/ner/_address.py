@@ -25,7 +25,7 @@ import re
 from .._regexutil import gated
 from .._types import Finding
 from ._chars import SURNAMES
-from ._features import load_words
+from ._features import load_common_words, load_words
 from ._gazetteer import DISTRICT, TOWN, Division, get_gazetteer
 
 from ._person import detect_persons
@@ -40,11 +40,15 @@ _STOP = (
     "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名"
     "收"
 )
+# Characters of the field labels 电话, 手机, 号码 and 姓名 that place names use too (电子城,
+# 机场路, 码头, 名苑): each label keeps a character that always stops a name (话, 手, 号,
+# 姓), so these four only may not begin one.
+_LABEL_INNER = "电机码名"
 _NAME = f"[^{_STOP}]"
 # Inside a name 将 is an ordinary character (干将东路); a name that continues a chain may
 # also begin with 于 or 为 (…滨海新区于家堡街道, 为民路), where a chain may not.
-_NAME_REST = "[^" + _STOP.replace("将", "") + "]"
-_NAME_NEXT = "[^" + _STOP.replace("将", "").replace("于", "").replace("为", "") + "]"
+_NAME_REST = "[^" + re.sub(f"[将{_LABEL_INNER}]", "", _STOP) + "]"
+_NAME_NEXT = "[^" + re.sub(f"[将于为{_LABEL_INNER}]", "", _STOP) + "]"
 
 
 def _name(least: int, most: int, lazy: str = "", first: str = _NAME) -> str:
@@ -62,9 +66,10 @@ def _kinds(first: str) -> dict[str, str]:
         "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社)",
         "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
         "town": rf"{_name(1, 6, first=first)}(?:街道办事处|街道|镇|乡)",
-        "zone": rf"{_name(1, 8, first=first)}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|商务区|新区|园区)",
+        "zone": rf"{_name(1, 8, first=first)}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|商务区|新区|园区"
+                r"|校区|片区|别墅区|核心区)",
         # A direction may follow before the number (皇后大道中15号).
-        "road": rf"{_name(1, 8, first=first)}(?:大道|大街|路|街|巷|胡同|里|弄|道)(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
+        "road": rf"{_name(1, 8, first=first)}(?:大道|大街|路|街|巷|胡同|里|弄|道|门[外内](?=[附甲乙丙丁]?[0-9]))(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:村委会|居委会|社区|村|屯|庄)",
         "poi": rf"{_name(1, 10, first=first)}(?:小区|花园|大厦|广场|小镇|公寓|家园|新村|新城|苑|庭|城|中心|大楼|商城|市场|山庄|别墅"
                r"|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库)",
@@ -120,28 +125,43 @@ def _lower_match(text: str, pos: int, limit: int, first: bool = True) -> tuple[s
 # numbered element.
 _SEED = gated(
     rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
-    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|科技园)"
+    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|工业区|产业园区|产业园|科技园)"
+    r"|(?P<weak>古镇|大楼|校区|片区|别墅区|核心区)"
 )
 # A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
 # Its name is read backwards from the suffix, at most this many characters, and stops
 # at these characters too (verbs and prepositions that precede place words).
 _LONE_MAX = 5
+_ZONES = frozenset("商务区 开发区 高新区 工业园区 工业区 产业园区 产业园 科技园".split())
 _LONE_STOP = frozenset(
     " \t\n\r0123456789，。、；：:,;!！?？\"'“”‘’（）()[]【】<>《》{}|/\\=@#&*+~`^…·"
     "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名收"
-    "着沿过经近临靠向走来去上下里地得个条这那该此其每各某前后有"
-)
+    "着沿过经近临靠向走来去上下里地得个条种这那该此其每各某前后有对"
+) - frozenset(_LABEL_INNER)
+# Stop characters that also begin place names (上地, 下沙, 前门, 后海, 地王): one of them
+# opens a lone name when a stop precedes it, unless with the next character it makes a
+# locative (上面, 前方, 地下).
+_POSITION_INITIALS = frozenset("上下前后地")
+_LOCATIVE_TAILS = frozenset("面边方头上下前后里内外")
 _SUFFIX_WORDS = frozenset(
     "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
-    "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长".split()
+    "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长 "
+    "镇压 镇守 镇定 镇静 镇痛 镇住 镇魂 镇江 乡村 乡镇 乡企 乡亲 乡土 乡下 乡间 乡愁 乡音 乡情 乡里 乡民 乡邻 乡绅".split()
 )
 # Road-like words that are not street names.
 _GENERIC = frozenset(
     "公路 马路 道路 铁路 线路 网路 思路 出路 一路 半路 走路 上路 电路 水路 套路 门路 销路 迷路 "
     "逛街 上街 满街 沿街 临街 当街 大街 小巷 农村 乡村 山村 渔村 本村 全村 该村 新村 小区 园区 "
     "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 大道 胡同 城中村 街道 广场 小镇 "
-    "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场".split()
+    "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场 "
+    "家乡 故乡 老乡 下乡 城乡 回乡 思乡 他乡 异乡 水乡 梦乡 同乡 返乡 离乡 还乡 外乡 本乡 全乡 该乡 "
+    "城镇 乡镇 重镇 坐镇 冰镇 古镇 市镇 集镇 村镇 全镇 本镇 该镇 名镇 强镇 大镇 雄镇 边镇 之乡 之镇 下坡路 上坡路 老工业区 重工业区 轻工业区".split()
 )
+# A town's suffix followed by these continues a longer name (新乡市, 东乡县, 乡镇).
+_TOWN_NOT_AFTER = frozenset("县市区镇乡村")
+_NOT_VILLAGE_NAMES = frozenset("回进出离返入驻包整全本该邻外同别两三几多各每此原老小大古新旧东西南北中一二四五六七八九十乡山渔农")
+# Words ending in 路 that name no road (上海市集成电路).
+_NOT_ROADS = frozenset("电路 线路 网路 思路 套路 销路 迷路 走路 短路".split())
 _DIGIT_RUN = re.compile(r"[0-9]+(?:-[0-9]+)*")
 _MOBILE_TAIL = re.compile(r"1[3-9][0-9]{9}")
 _SEP = re.compile(r"[ \-]?")
@@ -202,6 +222,8 @@ def _parse(text: str, pos: int, gaz) -> list[_Part]:
         cand: _Part | None = None
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
         low = _lower_match(text, pos, _digit_limit(text, pos, limit), not parts)
+        if low is not None and low[0] == "road" and text[low[1] - 2:low[1]] in _NOT_ROADS:
+            low = None
         if div is not None:
             end, divs, full = div
             d = _pick(divs, province, city)
@@ -243,7 +265,13 @@ def _digit_limit(text: str, pos: int, limit: int) -> int:
     return limit
 
 
-def _is_address(parts: list[_Part]) -> bool:
+# A building numbered in digits or letters (9号楼, 3栋, A座: 一座 and 三栋 are counted
+# things), and what can only lie inside one: a unit or a room (1单元, 501室, 501).
+_BUILDING = re.compile(r"[A-Za-z0-9-]+(?:号楼|栋|幢|座)")
+_INSIDE = re.compile(r"[0-9]+(?:单元|室|号)|[0-9-]+")
+
+
+def _is_address(text: str, parts: list[_Part]) -> bool:
     """A chain of two or more parts that says more than a city (see the module docstring)."""
     if len(parts) < 2:
         return False
@@ -253,6 +281,11 @@ def _is_address(parts: list[_Part]) -> bool:
         # Divisions only: an address when it reaches county level by a full name.
         return last is not None and last.level >= DISTRICT and parts[-1].end - parts[-1].start > len(last.name) - 1
     if all(k in ("num", "room") for k in kinds):
+        # Numbers alone: a building, then a unit or room in it (9号楼1单元13楼166号).
+        # Floors are left out, being counted too (5栋3层楼房).
+        for i in range(len(parts) - 1):
+            if _BUILDING.fullmatch(text, parts[i].start, parts[i].end):
+                return any(_INSIDE.fullmatch(text, p.start, p.end) for p in parts[i + 1:])
         return False
     if kinds.count("num") + kinds.count("room") == 0 and "div" not in kinds and "town" not in kinds:
         # 马路 + 花园 style chains without a number or a division are too weak.
@@ -264,15 +297,50 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     """Start of the name before a lone road/estate/village suffix at ``start``, or None."""
     b = start
     # Zone names run longer (濮阳经济技术开发区).
-    most = 8 if text[start:end] in ("商务区", "开发区", "高新区", "工业园区", "科技园") else _LONE_MAX
+    most = 8 if text[start:end] in _ZONES else _LONE_MAX
     while b > covered and start - b < most and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
         b -= 1
+    for _ in range(2):  # 于|上地五街
+        if (b > covered and text[b - 1] in _POSITION_INITIALS and text[b:b + 1] not in _LOCATIVE_TAILS
+                and (b - 1 == covered or text[b - 2] in _LONE_STOP or not "\u4e00" <= text[b - 2] <= "\u9fff")):
+            b -= 1  # 沿|上南路, 的|地王广场: a position word begins the name after a stop
+    while b < start and text[b] in _LABEL_INNER:
+        b += 1  # 姓名|蓝桥名苑: a label's character may not begin the name
     if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
             b -= 1  # a Latin street name (RuadoCunha步行街)
-    short_ok = start - b == 1 and text[start:end] == "村" and (b == 0 or not "\u4e00" <= text[b - 1] <= "\u9fff")
+    # A one-character village (宏村) after a stop, its character no word of place or number
+    # (回村, 邻村, 三村).
+    short_ok = (start - b == 1 and text[start:end] == "村" and text[b] not in _NOT_VILLAGE_NAMES
+                and (b == 0 or not "\u4e00" <= text[b - 1] <= "\u9fff" or text[b - 1] in _LONE_STOP))
     if (start - b < 2 and not short_ok) or text[start - 1:end] in _GENERIC or text[b:end] in _GENERIC:
         return None
+    return b
+
+
+def _weak_start(text: str, start: int, end: int, covered: int, gaz) -> int | None:
+    """Start of the name before a weak suffix at ``start`` (镇 or 乡 of a town the gazetteer
+    lacks: 饶丰乡, 勿角藏族乡; 古镇, 大楼), or None.
+
+    Stricter than a lone road: the name has 2 to 4 characters and something that ends a
+    word before it (在, 的, a comma, the text's start), so a clause is never read as a name
+    (只好离开白湖乡); it is not a city's short name (景德镇) nor one common word (部分乡,
+    办公大楼); and the suffix is not part of a longer word (乡镇, 乡村, 新乡市).
+    """
+    if text[end - 1:end + 1] in _SUFFIX_WORDS or text[end:end + 1] in _TOWN_NOT_AFTER:
+        return None
+    b = start
+    while b > covered and start - b < 5 and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
+        b -= 1
+    if not 2 <= start - b <= 4 or (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1] not in _LONE_STOP):
+        return None
+    if text[start - 1:end] in _GENERIC or any(text[k:end] in gaz.short for k in range(b, start)):
+        return None
+    if text[b:b + 2] in load_common_words():
+        # A common word opens the clause, not the name: 制约|公明镇, 漫步|会安古镇.
+        b += 2
+        if start - b < 2:
+            return None
     return b
 
 
@@ -283,10 +351,20 @@ _ORG_AFTER = re.compile(
 )
 
 
-def _is_org(text: str, parts: list[_Part]) -> bool:
-    """The chain names an authority, not a place to send post (武汉市政府, 泗水县文化市场)."""
+_COMPANY_AFTER = re.compile(_NAME_REST + r"{0,4}?(?:集团|股份|有限公司|有限责任|公司)")
+
+
+def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
+    """The chain names an authority, not a place to send post (武汉市政府, 泗水县文化市场).
+
+    ``lone``: the chain is only named places (no number): then a place below the
+    divisions is a company's name when a company follows (合肥百货大楼集团, 金华科技园有限
+    公司); a division stays the company's seat (朝阳区某炒汇公司).
+    """
     last = parts[-1]
-    if last.kind == "div" and _ORG_AFTER.match(text, last.end):
+    if lone and last.kind != "div" and _COMPANY_AFTER.match(text, last.end):
+        return True
+    if (last.kind == "div" or last.kind == "town" and len(parts) == 1) and _ORG_AFTER.match(text, last.end):
         return True
     if (last.kind == "poi" and len(parts) <= 2 and parts[0].kind == "div"
             and text[last.start:last.end].endswith(("政府", "中心", "市场"))):
@@ -369,7 +447,7 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
         s, e = f.start + lo, f.end + lo
         if f.score >= 0.5 and s <= begin < e and e < first_end - 1:
             rest = _parse(text, e, gaz)
-            if rest and rest[-1].end >= parts[-1].end and _is_address(rest):
+            if rest and rest[-1].end >= parts[-1].end and _is_address(text, rest):
                 return e, rest
     # The model saw no name: split where the road's own name is a common word and the
     # part before it is not (黎萌梅|金桥巷958号, 温东|科技中路370号).
@@ -382,7 +460,7 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
                 continue
             if text[cut:cut + 2] in words:
                 rest = _parse(text, cut, gaz)
-                if rest and rest[-1].end == parts[-1].end and _is_address(rest):
+                if rest and rest[-1].end == parts[-1].end and _is_address(text, rest):
                     return cut, rest
     return begin, parts
 
@@ -411,14 +489,26 @@ def detect_addresses(text: str) -> list[Finding]:
             # and skipping it keeps the work linear on text such as 路路路… or 1号1号….
             continue
         starts: list[int] = []
-        if m.lastgroup == "div":
+        weak = False  # the name must end at the seed's suffix (not 也可顺游|镇远古城)
+        if m.lastgroup in ("div", "weak"):
             e = m.end()
             if text[e - 1] == "街" or text[m.start():e] == "区" and text[m.start() - 1:e] == "小区":
                 continue
+            # A division the gazetteer confirms (浦东新区 is no weak 新区).
             for k in gaz.lengths_to.get(text[e - 1], ()):
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
+            if not starts and m.lastgroup == "weak":
+                first = _weak_start(text, m.start(), e, covered, gaz)
+                if first is not None:
+                    starts.append(first)
+                    weak = True
+            elif not starts and text[e - 1] in "镇乡":
+                town = _weak_start(text, e - 1, e, covered, gaz)
+                if town is not None:
+                    starts.append(town)
+                    weak = True
             if not starts:
                 continue
         elif m.lastgroup == "lone":
@@ -443,9 +533,10 @@ def detect_addresses(text: str) -> list[Finding]:
             if s > covered and s < n and text[s] in "号栋幢楼室层单元组":
                 continue
             parts = _parse(text, s, gaz)
-            if not parts or parts[-1].end <= m.start():
+            if not parts or parts[-1].end <= m.start() or weak and parts[0].end != m.end():
                 continue
-            if not ((_is_address(parts) or _is_lone(text, parts)) and not _is_org(text, parts)):
+            lone = not _is_address(text, parts)
+            if (lone and not _is_lone(text, parts)) or _is_org(text, parts, lone):
                 # The leftmost chain that reaches the seed decides for it.
                 rejected = parts[-1].end
                 break

@@ -20,6 +20,22 @@ _PROV_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔
 _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,6}族)+自治[州县旗]$")
 
 
+# (former district, district it was merged into, province), from the State Council's
+# approvals: Beijing 2010, Shanghai 2000-2015, Tianjin 2009, Guangzhou 2005.
+_FORMER_DISTRICTS = (
+    ("宣武区", "西城区", "北京市"),
+    ("崇文区", "东城区", "北京市"),
+    ("南市区", "黄浦区", "上海市"),
+    ("卢湾区", "黄浦区", "上海市"),
+    ("闸北区", "静安区", "上海市"),
+    ("南汇区", "浦东新区", "上海市"),
+    ("塘沽区", "滨海新区", "天津市"),
+    ("汉沽区", "滨海新区", "天津市"),
+    ("大港区", "滨海新区", "天津市"),
+    ("芳村区", "荔湾区", "广东省"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Division:
     """One division: its level and the names of the province and city it lies in."""
@@ -86,6 +102,12 @@ class Gazetteer:
                 self._add(Division(TOWN, line, area.province, area.city, area.district), short=False)
         for extra, full in (("香港", "香港特别行政区"), ("澳门", "澳门特别行政区"), ("台湾", "台湾省")):
             self.short.setdefault(extra, list(self.full[full]))
+        # Districts merged away since 2000, which older text and records still name: each
+        # is filed under the district that took it over (卢湾区 lies in today's 黄浦区).
+        for former, successor, province in _FORMER_DISTRICTS:
+            for d in self.full.get(successor, ()):
+                if d.level == DISTRICT and d.province == province and former not in self.full:
+                    self._add(Division(DISTRICT, former, d.province, d.city, successor), short=False)
         # A county-level city was mostly a county before (沙湾县 -> 沙湾市 in 2021,
         # 香格里拉县 -> 香格里拉市 in 2014); text and old records keep the county name.
         for name, divs in list(self.full.items()):
