@@ -59,6 +59,9 @@ POSITIVES = [
     ("订单号2023110500001，联系电话13812345678", [("PHONE_NUMBER", "13812345678")]),
     ("身份证编号11010519491231002X", [("CN_RESIDENT_ID", "11010519491231002X")]),
     ("加我QQ：123456789", [("QQ_NUMBER", "123456789")]),
+    # A QQ number before @ is an e-mail address's local part: the address is one finding.
+    ("QQ:123456789@qq.com", [("EMAIL_ADDRESS", "123456789@qq.com")]),
+    ("邮箱 123456789@qq.com", [("EMAIL_ADDRESS", "123456789@qq.com")]),
     ("电话86-13812345678", [("PHONE_NUMBER", "86-13812345678")]),
     ("车牌粤b12345", [("CN_LICENSE_PLATE", "粤b12345")]),
     ("微信号 zhang_wei88 备注客户", [("WECHAT_ID", "zhang_wei88")]),
