@@ -233,6 +233,70 @@ def _plain_name(name: str) -> bool:
             and all(c in _seconds for c in name[sl:]))
 
 
+_DOTS = "·•"
+# What may stand before a dotted name (朋友|阿卜杜拉·…, 熊婷丹和|阿依古丽·…, 帮|亚当·…).
+_LEFT_CUES = frozenset("和、与及跟同的是叫给帮由如在被让对向为请将把从")
+# A dotted place, work or prize rather than a name (萨姆·休斯敦堡, 萨乌德·侯赛因奖).
+_DOTTED_BAD_LAST = _BAD_LAST | frozenset("堡港湾岛山河湖城站奖杯赛馆院园苑宫庭府墅邸醍")
+
+
+_DOT_RE = re.compile("[" + _DOTS + "]")
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _in_book_title(text: str, i: int) -> bool:
+    """``text[i]`` lies inside 《…》 (《灵山静水·方骏画集》 is a title)."""
+    left = text.rfind("《", max(0, i - 30), i)
+    return left >= 0 and text.rfind("》", left, i) < 0 and text.find("》", i, i + 30) >= 0
+
+
+def _name_boundary(text: str, s: int) -> bool:
+    """A dotted name may start at ``s``: a cue or a common word ends right before it."""
+    words = load_words()
+    return s > 0 and (text[s - 1] in _LEFT_CUES or text[max(0, s - 2):s] in words
+                      or text[max(0, s - 3):s] in words)
+
+
+def _dotted_spans(text: str) -> list[tuple[int, int]]:
+    """Minority and transliterated names joined by a dot (阿依古丽·热合曼, 扎西·多吉).
+
+    The model reads these characters poorly. The name's left part is the shortest run of
+    one to four Han characters before the dot that starts the text's Han run or follows
+    a common word or a cue (和, 的 …); its right part, at least two characters, runs to
+    the first particle, verb or common word after the dot.
+    """
+    out: list[tuple[int, int]] = []
+    words = load_words()
+    n = len(text)
+    for m in _DOT_RE.finditer(text):
+        d = m.start()
+        run = d
+        while run > 0 and d - run < 8 and _is_han(text[run - 1]):
+            run -= 1
+        start = None
+        for k in (1, 2, 3, 4):
+            s = d - k
+            if s < run:
+                break
+            if s == run or _name_boundary(text, s):
+                start = s
+                break
+        if start is None or (start and text[start - 1] in _DOTS):
+            continue
+        e = d + 1
+        while e < n and e - d <= 5 and _is_han(text[e]) and text[e] not in _AFTER_NAME \
+                and text[e] not in _VERB_TAIL and text[e:e + 2] not in words:
+            e += 1
+        if (e - d < 3 or text[e - 1] in _DOTTED_BAD_LAST or (e < n and text[e] in _DOTS)
+                or _COMPANY.match(text, e)):
+            continue  # a unit (公里·月), a place or prize, a third part, a company
+        out.append((start, e))
+    return out
+
+
 def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     """Names glued to an address end or start, bounded by digits or the text's edge."""
     if not skip:
@@ -613,6 +677,27 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if extra is not None and not taken.intersection(range(*extra)):
             spans[extra] = max(0.6, spans.pop(extra, 0.0))
             taken.update(range(*extra))
+    if "·" in text or "•" in text:
+        for s, e in _dotted_spans(text):
+            if (skip and _outside(s, e, skip) != (s, e)) or _in_book_title(text, s):
+                continue
+            # Where the model read the dotted name it keeps its end; the rule only moves
+            # a start it cut two characters late (古丽·热合曼 -> 阿依古丽·热合曼).
+            dot = next(i for i in range(s, e) if text[i] in _DOTS)
+            model = [k for k in spans if k[0] <= dot < k[1] or k[0] == dot + 1]
+            if model:
+                k = model[0]
+                if len(model) == 1 and k[0] == s:
+                    spans[k] = max(spans[k], 0.75)  # the rule confirms an unsure model
+                    continue
+                if (len(model) > 1 or k[0] - s != 2 or taken.intersection(range(s, k[0]))
+                        or not (s == 0 or not _is_han(text[s - 1]) or text[s - 1] in _CONJ)):
+                    continue  # only two characters more, from a clear edge (和|阿依古丽·…)
+                spans[(s, k[1])] = max(spans.pop(k), 0.75)
+                taken.update(range(s, k[0]))
+            elif not taken.intersection(range(s, e)):
+                spans[(s, e)] = 0.75
+                taken.update(range(s, e))
     for s, e in _label_spans(text):
         if not taken.intersection(range(s, e)) and not _COMPANY.match(text, e):
             spans[(s, e)] = 0.8
