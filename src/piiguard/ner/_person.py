@@ -713,7 +713,9 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         taken.update(range(s, e))
     for s, e in sorted(spans):
         extra = _coordinated(text, s, e, words) if spans[(s, e)] >= 0.5 else None
-        if extra is not None and not taken.intersection(range(*extra)):
+        if extra in spans:
+            spans[extra] = max(0.6, spans[extra])  # the model's unsure 颜兰建 of …和颜兰建三人
+        elif extra is not None and not taken.intersection(range(*extra)):
             spans[extra] = max(0.6, spans.pop(extra, 0.0))
             taken.update(range(*extra))
     if "·" in text or "•" in text:
