@@ -21,7 +21,7 @@ import importlib
 import re
 import threading
 from functools import lru_cache
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -137,20 +137,24 @@ def _triggered(
 _UNSAFE_TO_MERGE = re.compile(r"\(\?P[<=]|\\[1-9]|\(\?[aiLmsux]+\)")
 
 
-def to_result(f: Finding, norm: Normalized, name: str, identifier: str) -> RecognizerResult:
-    """A Presidio result for a finding on normalized text, with offsets into the original."""
-    start, end = norm.to_original(f.start, f.end)
-    return RecognizerResult(
-        f.entity_type,
-        start,
-        end,
-        round(f.score, 4),
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: identifier,
-            "facts": dict(f.metadata),
-        },
-    )
+def to_results(findings: Iterable[Finding], norm: Normalized, name: str | None = None,
+               identifier: str | None = None) -> list[RecognizerResult]:
+    """Presidio results for findings on normalized text, with offsets into the original.
+
+    ``name`` and ``identifier`` default to each finding's recognizer. One loop for all
+    findings: on records of a hundred characters a call per finding is a fifth of the cost.
+    """
+    to_original = None if norm.is_identity else norm.to_original
+    name_key, id_key = RecognizerResult.RECOGNIZER_NAME_KEY, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+    results = []
+    for f in findings:
+        start, end = (f.start, f.end) if to_original is None else to_original(f.start, f.end)
+        results.append(RecognizerResult(
+            f.entity_type, start, end, round(f.score, 4),
+            recognition_metadata={name_key: name or f.recognizer, id_key: identifier or f.recognizer,
+                                  "facts": dict(f.metadata)},
+        ))
+    return results
 
 
 def _take_mask_run(f: Finding, text: str) -> None:
@@ -399,8 +403,6 @@ class Engine:
                 if f.score >= threshold and (entities is None or f.entity_type in entities):
                     if not f.recognizer:
                         f.recognizer = d.name
-                    # A result owns its facts: a detector may keep the dict it returned.
-                    f.metadata = dict(f.metadata)
                     if text[f.end : f.end + 1] == "*":
                         _take_mask_run(f, text)
                     other.append(f)
@@ -451,18 +453,7 @@ class Engine:
         if not text:
             return []
         norm = normalize(text)
-        # As to_result(), inlined: on records of a hundred characters the per-finding
-        # calls are a fifth of the cost. scan() gives every finding a dict of its own.
-        to_original = None if norm.is_identity else norm.to_original
-        name_key, id_key = RecognizerResult.RECOGNIZER_NAME_KEY, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
-        results = []
-        for f in self.scan(norm.text, wanted, limit):
-            start, end = (f.start, f.end) if to_original is None else to_original(f.start, f.end)
-            results.append(RecognizerResult(
-                f.entity_type, start, end, round(f.score, 4),
-                recognition_metadata={name_key: f.recognizer, id_key: f.recognizer, "facts": f.metadata},
-            ))
-        return results
+        return to_results(self.scan(norm.text, wanted, limit), norm)
 
 
 _DEFAULT: list[Engine] = []

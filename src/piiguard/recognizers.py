@@ -31,7 +31,7 @@ from presidio_analyzer import (
 )
 
 from ._context import ContextMatcher
-from ._engine import Detector, builtin_detectors, to_result
+from ._engine import Detector, builtin_detectors, to_results
 from ._nlp import ChineseNlpEngine
 from ._normalize import normalize
 from ._specs import RecognizerSpec, load_specs
@@ -97,11 +97,8 @@ class DetectorRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # type: ignore[no-untyped-def]
         """Run the detector on the normalized text and map the offsets back."""
         norm = normalize(text)
-        return [
-            to_result(f, norm, self.name, self.id)
-            for f in self._detector.detect(norm.text)
-            if not entities or f.entity_type in entities
-        ]
+        found = [f for f in self._detector.detect(norm.text) if not entities or f.entity_type in entities]
+        return to_results(found, norm, self.name, self.id)
 
 
 def get_recognizers(

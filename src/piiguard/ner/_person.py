@@ -214,9 +214,9 @@ def _strip_title(text: str, s: int, e: int) -> int:
 def _before_after_word(text: str, s: int, e: int) -> int:
     """End of a name that runs into a time word or adverb (王五|明天来 -> 王五)."""
     name = text[s:e]
-    if "·" in name or "•" in name:
+    if _DOT_RE.search(name):
         return e
-    sl = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    sl = _surname_len(name) or 1
     for i in range(sl + 1, len(name) - 1):
         if name[i:i + 2] in _AFTER_WORDS:
             return s + i
@@ -228,19 +228,18 @@ def _plain_name(name: str) -> bool:
     in names."""
     _triggers()  # loads _seconds
     words = load_words()
-    sl = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    sl = _surname_len(name) or 1
     return (all(name[i:i + 2] not in words for i in range(len(name) - 1))
             and all(c in _seconds for c in name[sl:]))
 
 
 _DOTS = "·•"
+_DOT_RE = re.compile("[" + _DOTS + "]")
 # What may stand before a dotted name (朋友|阿卜杜拉·…, 熊婷丹和|阿依古丽·…, 帮|亚当·…).
 _LEFT_CUES = frozenset("和、与及跟同的是叫给帮由如在被让对向为请将把从")
 # A dotted place, work or prize rather than a name (萨姆·休斯敦堡, 萨乌德·侯赛因奖).
 _DOTTED_BAD_LAST = _BAD_LAST | frozenset("堡港湾岛山河湖城站奖杯赛馆院园苑宫庭府墅邸醍")
 
-
-_DOT_RE = re.compile("[" + _DOTS + "]")
 
 
 def _is_han(c: str) -> bool:
@@ -269,6 +268,8 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
     the first particle, verb or common word after the dot.
     """
     out: list[tuple[int, int]] = []
+    if not any(d in text for d in _DOTS):
+        return out  # a substring test is much cheaper than a regex scan
     words = load_words()
     n = len(text)
     for m in _DOT_RE.finditer(text):
@@ -388,13 +389,9 @@ def _prose_field(text: str, s: int, e: int) -> bool:
     if before in _STRUCT_DELIM or after in _STRUCT_DELIM or before.isdigit() or after.isdigit():
         return False
     name = text[s:e]
-    words = load_words()
-    sl = 2 if name[:2] in COMPOUND_SURNAMES else 1
     if "·" in name:
         return False
-    return (any(c in _FUNCTION_CHARS for c in name)
-            or any(name[i:i + 2] in words for i in range(len(name) - 1))
-            or any(c not in _seconds for c in name[sl:]))
+    return any(c in _FUNCTION_CHARS for c in name) or not _plain_name(name)
 
 
 def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int, bool]]:
@@ -718,32 +715,30 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         elif extra is not None and not taken.intersection(range(*extra)):
             spans[extra] = max(0.6, spans.pop(extra, 0.0))
             taken.update(range(*extra))
-    if "·" in text or "•" in text:
-        for s, e in _dotted_spans(text):
-            if (skip and _outside(s, e, skip) != (s, e)) or _in_book_title(text, s):
+    for s, e in _dotted_spans(text):
+        if (skip and _outside(s, e, skip) != (s, e)) or _in_book_title(text, s):
+            continue
+        # Where the model read the dotted name it keeps its end; the rule only moves
+        # a start it cut two characters late (古丽·热合曼 -> 阿依古丽·热合曼).
+        dot = next(i for i in range(s, e) if text[i] in _DOTS)
+        model = [k for k in spans if k[0] <= dot < k[1] or k[0] == dot + 1]
+        if model:
+            k = model[0]
+            if len(model) == 1 and k[0] == s:
+                spans[k] = max(spans[k], 0.75)  # the rule confirms an unsure model
                 continue
-            # Where the model read the dotted name it keeps its end; the rule only moves
-            # a start it cut two characters late (古丽·热合曼 -> 阿依古丽·热合曼).
-            dot = next(i for i in range(s, e) if text[i] in _DOTS)
-            model = [k for k in spans if k[0] <= dot < k[1] or k[0] == dot + 1]
-            if model:
-                k = model[0]
-                if len(model) == 1 and k[0] == s:
-                    spans[k] = max(spans[k], 0.75)  # the rule confirms an unsure model
-                    continue
-                if (len(model) > 1 or k[0] - s != 2 or taken.intersection(range(s, k[0]))
-                        or not (s == 0 or not _is_han(text[s - 1]) or text[s - 1] in _CONJ)):
-                    continue  # only two characters more, from a clear edge (和|阿依古丽·…)
-                spans[(s, k[1])] = max(spans.pop(k), 0.75)
-                taken.update(range(s, k[0]))
-            elif not taken.intersection(range(s, e)):
-                spans[(s, e)] = 0.75
-                taken.update(range(s, e))
-    if _COMPOUND_RE.search(text):
-        for s, e in _compound_spans(text):
-            if not taken.intersection(range(s, e)) and not (skip and _outside(s, e, skip) != (s, e)):
-                spans[(s, e)] = 0.7
-                taken.update(range(s, e))
+            if (len(model) > 1 or k[0] - s != 2 or taken.intersection(range(s, k[0]))
+                    or not (s == 0 or not _is_han(text[s - 1]) or text[s - 1] in _CONJ)):
+                continue  # only two characters more, from a clear edge (和|阿依古丽·…)
+            spans[(s, k[1])] = max(spans.pop(k), 0.75)
+            taken.update(range(s, k[0]))
+        elif not taken.intersection(range(s, e)):
+            spans[(s, e)] = 0.75
+            taken.update(range(s, e))
+    for s, e in _compound_spans(text):
+        if not taken.intersection(range(s, e)) and not (skip and _outside(s, e, skip) != (s, e)):
+            spans[(s, e)] = 0.7
+            taken.update(range(s, e))
     for s, e in _label_spans(text):
         if not taken.intersection(range(s, e)) and not _COMPANY.match(text, e):
             spans[(s, e)] = 0.8
