@@ -77,6 +77,11 @@ POSITIVES = [
     ("我和陈晓东明天去上海", ["陈晓东"]),
     ("李四和王芳明天来", ["李四", "王芳"]),
     ("张伟已经到了", ["张伟"]),
+    # A name's spelling in brackets is a name too; an acronym or label after it is not.
+    ("被透纳的友人休·芒罗(hughmunro)收藏。", ["休·芒罗", "hughmunro"]),
+    ("皇家邮政行政主管莫亚格林(Moya Greene)表示", ["莫亚格林", "Moya Greene"]),
+    ("演员甄子丹(blog)", ["甄子丹"]),
+    ("总裁张伟（CEO）说", ["张伟"]),
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",

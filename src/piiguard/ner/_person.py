@@ -642,6 +642,31 @@ def _latin_spans(text: str) -> list[tuple[int, int, float]]:
     return out
 
 
+# A name followed by its spelling in brackets: 休·芒罗(hughmunro), 莫亚格林(Moya Greene).
+_SPELLED = re.compile(r"[(（]([A-Za-z][A-Za-z.\-]*(?: [A-Za-z][A-Za-z.\-]*){0,3})[)）]")
+# Words often bracketed after a name that are no spelling of it.
+_NOT_SPELLINGS = frozenset(
+    "blog weibo vlog twitter facebook instagram ins wechat qq email mail tel phone mobile fax "
+    "ceo cto cfo coo vp vip mvp id mv cv dj mc pr ps ok".split()
+)
+
+
+def _spelled_spans(text: str, spans: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Latin spellings in brackets right after names already found (休·芒罗(hughmunro))."""
+    out = []
+    for s, e in spans:
+        if e - s < 2 or spans[(s, e)] < 0.5 or text[e:e + 1] not in "(（":
+            continue
+        m = _SPELLED.match(text, e)
+        if m is None:
+            continue
+        word = m.group(1)
+        if len(word) < 3 or word.lower() in _NOT_SPELLINGS or (word.isupper() and len(word) <= 4):
+            continue  # acronyms and labels (CEO, blog), not a spelling of the name
+        out.append((m.start(1), m.end(1)))
+    return out
+
+
 def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                    quiet: list[tuple[int, int]] | None = None) -> list[Finding]:
     """Find Chinese personal names (PERSON) in normalized text.
@@ -758,6 +783,15 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         for a, b, score in _latin_spans(text):
             if not taken.intersection(range(a, b)):
                 spans[(a, b)] = score
+                taken.update(range(a, b))
+        for a, b in _spelled_spans(text, spans):
+            # An unsure piece of the spelling the model read (Moya |Greene) gives way.
+            inner = [k for k in spans if a <= k[0] and k[1] <= b and spans[k] < 0.6]
+            for k in inner:
+                del spans[k]
+                taken.difference_update(range(*k))
+            if not taken.intersection(range(a, b)):
+                spans[(a, b)] = 0.6
                 taken.update(range(a, b))
     starts = {k[0]: k for k in spans}
     for s, e, glued in _field_spans(text, skip):
