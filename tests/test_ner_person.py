@@ -82,6 +82,7 @@ POSITIVES = [
     ("皇家邮政行政主管莫亚格林(Moya Greene)表示", ["莫亚格林", "Moya Greene"]),
     ("演员甄子丹(blog)", ["甄子丹"]),
     ("总裁张伟（CEO）说", ["张伟"]),
+    ("上官婉儿是唐朝人", ["上官婉儿"]),  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",

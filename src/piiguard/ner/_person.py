@@ -729,6 +729,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue
         if (name in NOT_NAME_WORDS or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e))
                 or (prob < 0.95 and name in words)
+                or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
                 or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
             continue
         spans[(s, e)] = prob
