@@ -5,7 +5,9 @@ allocated (including virtual operators' 170/171/162/165/167) is read from the
 ``phonenumbers`` metadata (libphonenumber's CN mobile pattern), not from a hand-written
 table. Landlines are an area code (010, 02x, 0xxx) and a 7- or 8-digit local number,
 checked against the same metadata's fixed-line pattern; an extension (-801, 转802,
-ext. 12) may follow. A ``+86``/``0086``/``(86)`` prefix may precede either.
+ext. 12) may follow. A ``+86``/``0086``/``(86)`` prefix may precede either, with the
+trunk 0 in brackets (``+86 (0)21 6234 5678``) or the area code inside the bracket
+(``(+86 21) 6234 5678``).
 
 >>> is_valid('+86 138-1234-5678')
 True
@@ -13,6 +15,8 @@ True
 False
 >>> is_valid('(0755)8888-6666转801')
 True
+>>> is_valid('+86 (0)21 6234 5678'), is_valid('(+86 21) 6234 5678'), is_valid('+86 (0)138 1234 5678')
+(True, True, True)
 >>> parse('13812345678')['kind']
 'mobile'
 """
@@ -30,7 +34,13 @@ from ._simple import predicate
 __all__ = ["compact", "is_valid", "parse", "split_extension", "validate"]
 
 _EXTENSION_RE = re.compile(r"(?:\s*(?:转|分机|ext\.?|x|#|-)\s*)(\d{1,6})$", re.IGNORECASE)
-_COUNTRY_RE = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|86(?=[\s-]|1[3-9]\d{9}$))[\s-]*")
+# The country code, with what may follow it before the national number: a trunk 0 in
+# brackets (+86 (0)21 …, as written for callers abroad), or, when the bracket opened before
+# 86 holds the area code too ((+86 21) 6234 5678), nothing: the area code's closing bracket
+# is a separator.
+_COUNTRY_RE = re.compile(
+    r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|[(（]\s*\+?86(?=[\s-]*0?[1-9]\d{1,2}\s*[)）])"
+    r"|86(?=[\s-]|1[3-9]\d{9}$))[\s-]*(?:[(（]\s*0\s*[)）][\s-]*)?")
 _STRIP = str.maketrans("", "", " -.()（）")
 _DIGIT_GAPS = str.maketrans("", "", " -.")
 

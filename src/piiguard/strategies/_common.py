@@ -12,7 +12,7 @@ from .. import ids
 from .._normalize import fold_value
 
 __all__ = ["Draw", "LABELS_ZH", "canonical", "fold_width", "ids_module", "relayout", "split_extension",
-           "split_phone_prefix"]
+           "split_phone_prefix", "trunk_digits"]
 
 T = TypeVar("T")
 
@@ -133,8 +133,12 @@ def relayout(original: str, new: str, slots: str = "alnum") -> str:
 
 
 # 86 without a plus: before a separator (86-138…) or glued to the 11 digits of a mobile
-# (8613812345678, or masked 86138****5678).
-_PHONE_PREFIX = re.compile(r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|86(?=[\s-]|1[\d*]{10}$))[\s-]*")
+# (8613812345678, or masked 86138****5678). A trunk 0 in brackets after the country code
+# (+86 (0)21 …) belongs to the prefix; so does the bracket opened before 86 when it closes
+# after the area code ((+86 21) 6234 5678 keeps "21) 6234 5678" as the number).
+_PHONE_PREFIX = re.compile(
+    r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|[(（]\s*\+?86(?=[\s-]*[\d*]{2,3}\s*[)）])"
+    r"|86(?=[\s-]|1[\d*]{10}$))[\s-]*(?:[(（]\s*0\s*[)）][\s-]*)?")
 
 
 def split_phone_prefix(value: str) -> tuple[str, str]:
@@ -143,6 +147,16 @@ def split_phone_prefix(value: str) -> tuple[str, str]:
     if m is None:
         return "", value
     return value[: m.end()], value[m.end():]
+
+
+def trunk_digits(prefix: str, digits: str) -> str:
+    """The digits of a phone number as dialled at home: after a country prefix the trunk 0 of
+    a landline's area code is left out (+86 21 6234 5678 is 021 6234 5678), so it is put back.
+    A number without an area code or prefix (6234 5678) is returned as it is."""
+    if prefix and digits[:1] not in ("0", "") and 9 <= len(digits) <= 11 and not (
+            digits[0] == "1" and len(digits) == 11):
+        return "0" + digits
+    return digits
 
 
 # Only explicit extension markers: a trailing "-6666" is part of "0755-8888-6666".

@@ -49,7 +49,7 @@ from typing import Any, ClassVar
 from ..ids.phone import area_code
 from ..keys import Key
 from ._base import Options, Strategy, check
-from ._common import split_extension, split_phone_prefix
+from ._common import split_extension, split_phone_prefix, trunk_digits
 
 __all__ = ["COMPOUND_SURNAMES", "MASK_RULES", "Keep", "Mask", "MaskOptions", "surname_length"]
 
@@ -104,8 +104,11 @@ class KeepPhone:
         prefix, rest = split_phone_prefix(value)
         main, ext = split_extension(rest)
         digits = "".join(c for c in main if c.isdigit() or c == char)  # a masked number masks alike
-        if digits.startswith("0") and len(digits) >= 10 and facts.get("kind") != "mobile":
-            first = len(area_code(digits))
+        national = trunk_digits(prefix, digits)
+        if national.startswith("0") and len(national) >= 10 and facts.get("kind") != "mobile":
+            first = len(area_code(national)) - (len(national) - len(digits))
+        elif len(digits) <= 8 and not prefix:
+            first = 0  # a local number without its area code (6234 5678): the last 4 only
         else:
             first = 3
         masked = _mask_positions(main, first, 4, char)

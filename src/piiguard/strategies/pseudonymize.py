@@ -49,7 +49,7 @@ from ..ids._regions import PROVINCES
 from ..keys import Key
 from . import _data
 from ._base import Options, Strategy, check
-from ._common import Draw, canonical, fold_width, ids_module, relayout, split_extension, split_phone_prefix
+from ._common import Draw, canonical, fold_width, ids_module, relayout, split_extension, split_phone_prefix, trunk_digits
 from ._divisions import divisions
 from .mask import surname_length
 
@@ -153,9 +153,12 @@ def _phone(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any])
     digits = "".join(c for c in main if c.isascii() and c.isdigit())
     if len(digits) == 11 and digits[0] == "1":
         new = (digits[:3] if "prefix" in keep else d.choice(_data.MOBILE_PREFIXES)) + d.digits(8)
-    elif digits[:1] == "0" and len(digits) >= 10:
-        area = phone.area_code(digits)
-        new = area + str(2 + d.below(7)) + d.digits(len(digits) - len(area) - 1)
+    elif trunk_digits(prefix, digits)[:1] == "0" and len(trunk_digits(prefix, digits)) >= 10:
+        national = trunk_digits(prefix, digits)
+        area = phone.area_code(national)
+        new = (area + str(2 + d.below(7)) + d.digits(len(national) - len(area) - 1))[len(national) - len(digits):]
+    elif 7 <= len(digits) <= 8 and not prefix:
+        new = str(2 + d.below(8)) + d.digits(len(digits) - 1)  # a local number: first digit 2-9
     else:
         new = d.digits(len(digits))
     return prefix + relayout(main, new) + "".join(str(d.below(10)) if c.isdigit() else c for c in ext)

@@ -1,0 +1,108 @@
+"""Written forms of identifiers found in real records: spaced dashes, 86 without a plus,
+brackets around the country code, grouped USCCs, spaced passports, local landlines.
+
+Each table row is a text and the exact spans expected in it; the hard-negative tables
+hold texts of the same shapes that must give nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import piiguard
+
+STRUCTURED = [
+    "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_BANK_CARD", "CN_PASSPORT", "CN_HMT_PERMIT", "CN_USCC",
+    "CN_LICENSE_PLATE", "EMAIL_ADDRESS", "IP_ADDRESS", "URL", "HK_ID", "MO_ID", "TW_ID",
+    "QQ_NUMBER", "WECHAT_ID", "IMEI", "DATE_OF_BIRTH",
+]
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(r.entity_type, text[r.start : r.end]) for r in piiguard.analyze(text, entities=STRUCTURED)]
+
+
+# fmt: off
+PHONES = [
+    # A dash after the area code with spaces on one side or both.
+    ("电话:010 - 6234 5678", "010 - 6234 5678"),
+    ("010 - 6234 5678", "010 - 6234 5678"),
+    ("电话010 -62345678", "010 -62345678"),
+    ("电话010- 62345678，", "010- 62345678"),
+    ("电话(010) - 6234 5678", "(010) - 6234 5678"),
+    ("电话0755 - 8888 - 6666转801", "0755 - 8888 - 6666转801"),
+    ("电话+86 10 - 6234 5678", "+86 10 - 6234 5678"),
+    # 86 without the plus: a mobile anywhere, a landline next to a phone label.
+    ("电话86-138-1234-5678", "86-138-1234-5678"),
+    ("86-138-1234-5678", "86-138-1234-5678"),
+    ("联系电话86-21-62345678", "86-21-62345678"),
+    ("电话：86-755-8888-6666", "86-755-8888-6666"),
+    ("电话 86 21 6234 5678。", "86 21 6234 5678"),
+    ("电话(86)21-62345678", "(86)21-62345678"),
+    # The country code in brackets, alone or with the area code; the trunk 0 in brackets.
+    ("电话(+86 21) 6234 5678", "(+86 21) 6234 5678"),
+    ("(+86 21) 6234 5678", "(+86 21) 6234 5678"),
+    ("电话(+86-755)88886666", "(+86-755)88886666"),
+    ("电话（＋８６ ２１）６２３４ ５６７８", "（＋８６ ２１）６２３４ ５６７８"),
+    ("电话(+86)13812345678", "(+86)13812345678"),
+    ("手机：（+86）138 1234 5678", "（+86）138 1234 5678"),
+    ("电话+86 (0)21 6234 5678", "+86 (0)21 6234 5678"),
+    ("+86 (0)21 6234 5678", "+86 (0)21 6234 5678"),
+    ("手机+86 (0)138 1234 5678", "+86 (0)138 1234 5678"),
+    ("手机+86(0)13812345678", "+86(0)13812345678"),
+    ("电话+86（0）21-6234-5678", "+86（0）21-6234-5678"),
+    ("Tel: +86 (0)755 8888 6666 ext. 801", "+86 (0)755 8888 6666 ext. 801"),
+    ("电话 0086 (0)10 6234 5678", "0086 (0)10 6234 5678"),
+]
+
+PHONE_NEGATIVES = [
+    # 86-… in a text without a phone label: a part, batch or serial number.
+    "86-21-62345678",
+    "编号86-21-62345678",
+    "零件号 86-21-62345678，数量 3",
+    # Not a valid area code, or cut out of a longer run.
+    "电话86-99-62345678",
+    "电话86-21-62345678-12-3",
+    "电话(+86 99) 6234 5678",
+    # The trunk 0 in brackets before something that is not a number.
+    "电话+86 (0)12 3456 7",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "written"), PHONES)
+def test_phone_forms(text: str, written: str) -> None:
+    """Each phone is one finding spanning the whole number as written, prefix and extension inside."""
+    assert spans(text) == [("PHONE_NUMBER", written)]
+
+
+@pytest.mark.parametrize("text", PHONE_NEGATIVES)
+def test_phone_form_negatives(text: str) -> None:
+    """86-… without a phone label, invalid area codes and cut-out runs give no phone."""
+    assert [e for e, _ in spans(text)] == []
+
+
+# fmt: off
+PHONE_MASKS = [
+    ("电话+86 (0)21 6234 5678", "电话+86 (0)21 **** 5678"),
+    ("电话(+86 21) 6234 5678", "电话(+86 21) **** 5678"),
+    ("联系电话86-21-62345678", "联系电话86-21-****5678"),
+    ("手机+86 (0)138 1234 5678", "手机+86 (0)138 **** 5678"),
+    ("热线 +86 10 6234 5678", "热线 +86 10 **** 5678"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "masked"), PHONE_MASKS)
+def test_phone_forms_mask_keeps_area_code(text: str, masked: str) -> None:
+    """Masking keeps the prefix and area code as written (no trunk 0 added) and is idempotent."""
+    assert piiguard.redact(text) == masked
+    assert piiguard.redact(masked) == masked
+
+
+@pytest.mark.parametrize(("text", "written"), PHONES)
+def test_phone_forms_pseudonyms_are_phones(text: str, written: str) -> None:
+    """A pseudonym of each written form is again a phone number in the same layout."""
+    out = piiguard.redact(text, policy="pseudonymize", key=b"k" * 32)
+    assert out != text
+    assert [e for e, _ in spans(out)] == ["PHONE_NUMBER"]
