@@ -8,8 +8,13 @@ hold texts of the same shapes that must give nothing.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import piiguard
+from piiguard.ids import cn_uscc
+
+from .strategies import chinese_text, usccs
 
 STRUCTURED = [
     "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_BANK_CARD", "CN_PASSPORT", "CN_HMT_PERMIT", "CN_USCC",
@@ -106,3 +111,47 @@ def test_phone_forms_pseudonyms_are_phones(text: str, written: str) -> None:
     out = piiguard.redact(text, policy="pseudonymize", key=b"k" * 32)
     assert out != text
     assert [e for e, _ in spans(out)] == ["PHONE_NUMBER"]
+
+
+# fmt: off
+USCCS = [
+    ("统一社会信用代码：9111 0108 MA01 ABCD 1E", "9111 0108 MA01 ABCD 1E"),
+    ("信用代码9131-0115-MA1K-4LXX-2B。", "9131-0115-MA1K-4LXX-2B"),
+    ("9244 0300 L123 4567 8R", "9244 0300 L123 4567 8R"),
+    ("税号 9111\u30000108\u3000MA01\u3000ABCD\u30001E", "9111\u30000108\u3000MA01\u3000ABCD\u30001E"),
+    ("统一社会信用代码：９１１１ ０１０８ ＭＡ０１ ＡＢＣＤ １Ｅ", "９１１１ ０１０８ ＭＡ０１ ＡＢＣＤ １Ｅ"),
+]
+
+USCC_NEGATIVES = [
+    "统一社会信用代码：9111 0108 MA01 ABCD 1F",   # wrong check character
+    "代码 9111 0108 MA01 ABCD 1E 23",            # another group after it
+    "代码 12 9111 0108 MA01 ABCD 1E",            # another group before it
+    "代码9111-0108 MA01-ABCD 1E",                # mixed separators
+    "订单号 9111 0108 MA01 ABCD 1E",             # labelled as an order number
+    "代码 9111 0108 MA01 ABCD1E",                # not the four-four grouping
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "written"), USCCS)
+def test_grouped_uscc(text: str, written: str) -> None:
+    """A USCC written in groups of four is found whole when the grouped characters validate."""
+    assert spans(text) == [("CN_USCC", written)]
+
+
+@pytest.mark.parametrize("text", USCC_NEGATIVES)
+def test_grouped_uscc_negatives(text: str) -> None:
+    """A bad check character, extra groups, mixed separators or a non-PII label give nothing."""
+    assert spans(text) == []
+
+
+@given(chinese_text, usccs(), st.sampled_from([" ", "-", "\u3000"]), chinese_text)
+def test_generated_grouped_usccs(before: str, value: str, sep: str, after: str) -> None:
+    """Any valid USCC grouped 4-4-4-4-2 is found with exact offsets; one changed character is not."""
+    written = sep.join([value[0:4], value[4:8], value[8:12], value[12:16], value[16:]])
+    text = before + "信用代码：" + written + "。" + after
+    found = [(r.start, r.end) for r in piiguard.analyze(text, entities=["CN_USCC"])]
+    start = len(before) + 5
+    assert found == [(start, start + len(written))]
+    last = cn_uscc.ALPHABET[(cn_uscc.ALPHABET.index(value[-1]) + 1) % len(cn_uscc.ALPHABET)]
+    assert piiguard.analyze(text.replace(written, written[:-1] + last), entities=["CN_USCC"]) == []
