@@ -155,3 +155,37 @@ def test_generated_grouped_usccs(before: str, value: str, sep: str, after: str) 
     assert found == [(start, start + len(written))]
     last = cn_uscc.ALPHABET[(cn_uscc.ALPHABET.index(value[-1]) + 1) % len(cn_uscc.ALPHABET)]
     assert piiguard.analyze(text.replace(written, written[:-1] + last), entities=["CN_USCC"]) == []
+
+
+# fmt: off
+PASSPORTS = [
+    ("护照E 12345678", "E 12345678"),
+    ("护照号码：E1234 5678", "E1234 5678"),
+    ("护照号码：E12 345 678", "E12 345 678"),
+    ("护照 G 1234 5678，", "G 1234 5678"),
+    ("护照EA 1234567", "EA 1234567"),
+    ("护照：EA123 4567。", "EA123 4567"),
+    ("Passport No. E 1234 5678", "E 1234 5678"),
+]
+
+PASSPORT_NEGATIVES = [
+    "E 12345678",                # no 护照 label
+    "等级 E 1234 5678",           # another label
+    "工号 E 1234 5678",           # a number label
+    "护照E 1234 5678 9",          # another group after it
+    "护照E 1234567",              # seven digits after E
+    "护照EI 1234567",             # I is not a series letter
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "written"), PASSPORTS)
+def test_spaced_passport(text: str, written: str) -> None:
+    """A passport with a space after the letter or inside the digits is found next to 护照."""
+    assert spans(text) == [("CN_PASSPORT", written)]
+
+
+@pytest.mark.parametrize("text", PASSPORT_NEGATIVES)
+def test_spaced_passport_negatives(text: str) -> None:
+    """Without a 护照 label, or with extra digits, a spaced letter-and-digits code is nothing."""
+    assert spans(text) == []
