@@ -53,6 +53,16 @@ def test_negative_after_marks_a_quantity(tmp_path: Path) -> None:
     assert [r.entity_type for r in engine.analyze("工号EMP123456次")] == ["EMPLOYEE_ID"]
 
 
+def test_context_after_zero_counts_only_labels_before(tmp_path: Path) -> None:
+    """With ``context_after: 0`` a context word after a weak match does not report it."""
+    weak = _EMPLOYEE_ID.replace("score: 0.8", "score: 0.2")
+    before_or_after = Engine(load_specs([_write(tmp_path, weak)]), detectors=[])
+    before_only = Engine(load_specs([_write(tmp_path, weak + "context_after: 0\n")]), detectors=[])
+    assert [r.entity_type for r in before_or_after.analyze("EMP123456 工号")] == ["EMPLOYEE_ID"]
+    assert before_only.analyze("EMP123456 工号") == []
+    assert [r.entity_type for r in before_only.analyze("工号EMP123456")] == ["EMPLOYEE_ID"]
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -122,7 +132,8 @@ def test_requires_gates_are_necessary(text: str) -> None:
 
 @pytest.mark.parametrize("sample", ["护照E12345678", "港澳通行证C12345678", "回乡证H1234567801", "台湾居民L12345678",
                                     "HK A123456(3)", "TW A123456789", "澳门 1234567(8)", "http://a.cn/x", "www.a.cn",
-                                    "IP 192.168.1.1", "EA1234567", "SE1234567"])
+                                    "IP 192.168.1.1", "EA1234567", "SE1234567",
+                                    "9111 0108 MA01 ABCD 1E", "A110-0108-MA01-ABCD-1E"])
 def test_requires_gates_pass_written_forms(sample: str) -> None:
     """Every gated pattern that matches a sample has its gate matching it as well."""
     import re

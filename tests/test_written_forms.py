@@ -189,3 +189,55 @@ def test_spaced_passport(text: str, written: str) -> None:
 def test_spaced_passport_negatives(text: str) -> None:
     """Without a 护照 label, or with extra digits, a spaced letter-and-digits code is nothing."""
     assert spans(text) == []
+
+
+# fmt: off
+LOCAL_LANDLINES = [
+    ("电话62345678", "62345678"),
+    ("电话：6234-5678", "6234-5678"),
+    ("座机 62345678", "62345678"),
+    ("电话 623-4567。", "623-4567"),
+    ("电话号码：62345678", "62345678"),
+    ("联系电话: 6234 5678，张先生", "6234 5678"),
+    ("办公电话62345678转801", "62345678转801"),
+    ("Tel: 6234-5678", "6234-5678"),
+    ("固话：２３４５６７８９", "２３４５６７８９"),
+]
+
+LOCAL_LANDLINE_NEGATIVES = [
+    "62345678",                         # no label
+    "编号62345678",                     # a number label
+    "订单电话62345678",                 # a number label first
+    "电话号码已变更，订单号62345678",   # the nearest label is a number label
+    "电话20231105",                     # a date
+    "电话：2023-11-05",
+    "电话62345678元",                   # an amount
+    "电话费 62345678 元",
+    "电话12345678",                     # a local number does not start with 1 or 0
+    "电话62345678901",                  # cut out of a longer run
+    "电话 6234 5678 9",
+    "共62345678人 电话",                # a label after the number does not count
+    "人口62345678，电话",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "written"), LOCAL_LANDLINES)
+def test_local_landline_after_label(text: str, written: str) -> None:
+    """A 7- or 8-digit local number right after a phone label is a phone, reported with context."""
+    (r,) = piiguard.analyze(text, entities=STRUCTURED)
+    assert (r.entity_type, text[r.start : r.end]) == ("PHONE_NUMBER", written)
+    assert r.recognition_metadata["facts"]["kind"] == "landline"
+    assert piiguard.analyze(text, entities=STRUCTURED, threshold=0.7) == []  # weak: context-borne
+
+
+@pytest.mark.parametrize("text", LOCAL_LANDLINE_NEGATIVES)
+def test_local_landline_negatives(text: str) -> None:
+    """Bare 8-digit numbers, dates, amounts and numbers after other labels are not phones."""
+    assert spans(text) == []
+
+
+def test_local_landline_masks_all_but_last_four() -> None:
+    """Masking a local number keeps only its last four digits, and masking again changes nothing."""
+    assert piiguard.redact("电话62345678") == "电话****5678"
+    assert piiguard.redact("电话****5678") == "电话****5678"

@@ -38,10 +38,10 @@ _ANY_BREAK = re.compile("[" + "".join(_BREAKS) + "]")
 class ContextMatcher:
     """Decides whether a finding sits next to a positive or a negative label."""
 
-    __slots__ = ("_words", "_polarity", "_positive", "_after", "window")
+    __slots__ = ("_words", "_polarity", "_positive", "_after", "window", "after")
 
     def __init__(self, positive: Iterable[str], negative: Iterable[str], window: int = 16,
-                 negative_after: Iterable[str] = ()) -> None:
+                 negative_after: Iterable[str] = (), after: int = _AFTER) -> None:
         positive, negative = list(positive), list(negative)
         self._polarity = {w: -1 for w in negative}
         self._polarity.update({w: 1 for w in positive})
@@ -50,6 +50,8 @@ class ContextMatcher:
         units = _alternation(negative_after)
         self._after = None if units is None else re.compile(f" ?(?:{units.pattern})")
         self.window = window
+        #: How many characters after a finding a positive word may follow it (0: none).
+        self.after = after
 
     def mentioned_in(self, text: str) -> bool:
         """True when any positive context word occurs anywhere in ``text``."""
@@ -87,8 +89,8 @@ class ContextMatcher:
         if self._after is not None and self._after.match(text, end):
             return -1  # a quantity: 13812345678元, 13812345678 次
         positive = self._positive
-        if positive is not None:
-            hi = end + _AFTER
+        if positive is not None and self.after > 0:
+            hi = end + self.after
             if _ANY_BREAK.search(text, end, hi) is not None:
                 for mark in _BREAKS:
                     cut = text.find(mark, end, hi)

@@ -267,7 +267,7 @@ class _CompiledSpec:
         self.first: frozenset[str] | None = (
             None if any(f is None for f in firsts) else frozenset().union(*firsts))  # type: ignore[arg-type]
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window,
-                                      spec.negative_after)
+                                      spec.negative_after, spec.context_after)
         v = spec.validator
         self.is_valid = v.is_valid if v is not None else None
         self.parse = getattr(v, "parse", None) if v is not None else None

@@ -33,7 +33,8 @@ __all__ = ["PatternSpec", "RecognizerSpec", "builtin_spec_files", "load_specs"]
 
 DEFAULT_CONTEXT_BOOST = 0.35
 _SPEC_KEYS = {"entity", "name", "validator", "on_invalid", "priority", "patterns", "context",
-              "negative_context", "negative_after", "context_boost", "context_window", "language"}
+              "negative_context", "negative_after", "context_boost", "context_window", "context_after",
+              "language"}
 _PATTERN_KEYS = {"name", "regex", "score", "trigger", "requires"}
 _REGEX_FLAGS = re.ASCII | re.MULTILINE
 
@@ -79,6 +80,9 @@ class RecognizerSpec:
     #: quantity rather than an identifier (13812345678元, …次浏览), unless a label
     #: before the match says otherwise.
     negative_after: tuple[str, ...] = ()
+    #: How many characters after a match a context word may follow it and still count
+    #: (0: only a label before the match counts).
+    context_after: int = 8
 
     def __repr__(self) -> str:
         return f"RecognizerSpec(entity={self.entity!r}, name={self.name!r}, source={self.source!r})"
@@ -181,6 +185,7 @@ def _parse_spec(raw: Any, lists: dict[str, list[str]], source: str) -> Recognize
         language=str(raw.get("language", "zh")),
         source=source,
         negative_after=_words(raw.get("negative_after"), lists, source, "negative_after"),
+        context_after=int(raw.get("context_after", 8)),
     )
 
 

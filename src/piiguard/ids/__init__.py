@@ -27,6 +27,7 @@ MODULES = (
     "ip_address",
     "mo_id",
     "phone",
+    "phone_local",
     "qq_number",
     "tw_id",
     "url",
