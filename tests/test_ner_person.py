@@ -82,7 +82,13 @@ POSITIVES = [
     ("皇家邮政行政主管莫亚格林(Moya Greene)表示", ["莫亚格林", "Moya Greene"]),
     ("演员甄子丹(blog)", ["甄子丹"]),
     ("总裁张伟（CEO）说", ["张伟"]),
-    ("上官婉儿是唐朝人", ["上官婉儿"]),  # a word and 人 (people of …): 唐朝人 is no name
+    ("上官婉儿是唐朝人", ["上官婉儿"]),
+    # A name found with confidence is found again where it recurs; a verb glued to a
+    # repeat stays outside; a book title holding the name is no mention of the person.
+    ("范冰冰的脸上露出了笑容。是什么原因让范冰冰在片场如此开心呢？", ["范冰冰", "范冰冰"]),
+    ("国家开发银行原副行长王益作出一审判决，认定王益犯受贿罪", ["王益", "王益"]),
+    ("和电影《梅兰芳》中的花旦梅兰芳一样", ["梅兰芳"]),
+    ("周茜死在另一间卧室里", ["周茜"]),  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
