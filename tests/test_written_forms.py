@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import piiguard
 from piiguard.ids import cn_uscc
 
-from .strategies import chinese_text, usccs
+from .strategies import chinese_text, resident_ids, usccs
 
 STRUCTURED = [
     "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_BANK_CARD", "CN_PASSPORT", "CN_HMT_PERMIT", "CN_USCC",
@@ -241,3 +241,43 @@ def test_local_landline_masks_all_but_last_four() -> None:
     """Masking a local number keeps only its last four digits, and masking again changes nothing."""
     assert piiguard.redact("电话62345678") == "电话****5678"
     assert piiguard.redact("电话****5678") == "电话****5678"
+
+
+# fmt: off
+RESIDENT_IDS = [
+    ("身份证 1101 0519 4912 3100 2X", "1101 0519 4912 3100 2X"),
+    ("身份证 1101-0519-4912-3100-2X。", "1101-0519-4912-3100-2X"),
+    ("身份证：１１０１\u3000０５１９\u3000４９１２\u3000３１００\u3000２Ｘ", "１１０１\u3000０５１９\u3000４９１２\u3000３１００\u3000２Ｘ"),
+    ("身份证 110105 19491231 002X", "110105 19491231 002X"),
+]
+
+RESIDENT_ID_NEGATIVES = [
+    "身份证 1101 0519 4912 3100 29",     # wrong check digit: and no landline cut out of it
+    "身份证 1101 0519 4912 3100 2X 12",  # another group after it
+    "身份证 1101 0519-4912 3100 2X",     # mixed separators
+    "编号 1234 0571 8888 6666 12",       # no landline inside a grouped run
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "written"), RESIDENT_IDS)
+def test_grouped_resident_id(text: str, written: str) -> None:
+    """A resident ID in groups of four (as cards are written), or 6-8-4, is found whole."""
+    assert spans(text) == [("CN_RESIDENT_ID", written)]
+
+
+@pytest.mark.parametrize("text", RESIDENT_ID_NEGATIVES)
+def test_grouped_resident_id_negatives(text: str) -> None:
+    """An invalid or extended grouped run gives nothing, not a phone number cut out of it."""
+    assert spans(text) == []
+
+
+@given(chinese_text, resident_ids(), st.sampled_from([" ", "-", "\u3000"]), chinese_text)
+def test_generated_ids_grouped_by_four(before: str, value: str, sep: str, after: str) -> None:
+    """Any valid resident ID grouped 4-4-4-4-2 is one finding with exact offsets."""
+    written = sep.join([value[0:4], value[4:8], value[8:12], value[12:16], value[16:]])
+    text = before + "身份证：" + written + "。" + after
+    found = [(r.entity_type, r.start, r.end) for r in piiguard.analyze(text, entities=STRUCTURED)]
+    start = len(before) + 4
+    assert ("CN_RESIDENT_ID", start, start + len(written)) in found
+    assert all(s >= start + len(written) or e <= start for _, s, e in found if (s, e) != (start, start + len(written)))
