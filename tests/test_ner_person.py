@@ -88,7 +88,10 @@ POSITIVES = [
     ("范冰冰的脸上露出了笑容。是什么原因让范冰冰在片场如此开心呢？", ["范冰冰", "范冰冰"]),
     ("国家开发银行原副行长王益作出一审判决，认定王益犯受贿罪", ["王益", "王益"]),
     ("和电影《梅兰芳》中的花旦梅兰芳一样", ["梅兰芳"]),
-    ("周茜死在另一间卧室里", ["周茜"]),  # a word and 人 (people of …): 唐朝人 is no name
+    ("周茜死在另一间卧室里", ["周茜"]),
+    # A bare surname before an official title (the title stays outside).
+    ("李警官说", ["李"]),
+    ("请王主任签字", ["王"]),  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -124,6 +127,8 @@ NEGATIVES = [
     "孩子们由老师们照顾",  # 由 is a preposition here, not a surname
     "全总发布通知",  # 全国总工会, not a surname and a title
     "支持CD-ROM、DVD和E-MAIL",
+    "教给班主任和心理辅导老师",  # 班主任 is a word: no surname 班 before a title
+    "副局长到场",
     "",
 ]
 # fmt: on

@@ -142,7 +142,10 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # forms of address, is a name (主任 or 县长, officials the corpora leave unlabelled, are
 # not among them).
 _PERSON_HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "师傅", "律师", "医生")
-_FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔")
+# Official titles after a bare surname too (李警官, 王局长): MSRA labels the surname in
+# each such case in its train portion (主席 and 总理 are left out: 党主席, 国家总理).
+_FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "警官", "教授", "主任",
+                                          "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长")
 _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           # 李总 as a form of address: alone, before a greeting or a pause
                           + "|总(?=$|[，。！？,.!?、\\s好您你说])")
@@ -153,13 +156,15 @@ _BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟
 def _titled_surnames(text: str) -> list[tuple[int, int]]:
     """Bare surnames before a form of address: found from the (rare) titles backwards."""
     out = []
+    words = load_words()
     for m in _ADDRESS_TITLE_RE.finditer(text):
         e = m.start()
         for a in (e - 2, e - 1):
             if a < 0:
                 continue
             known = _TITLED_SURNAMES if a == e - 1 else COMPOUND_SURNAMES
-            if text[a:e] in known and (a == 0 or text[a - 1] in _BEFORE_TITLED):
+            if (text[a:e] in known and (a == 0 or text[a - 1] in _BEFORE_TITLED)
+                    and text[a:m.end()] not in words):  # 班主任 is a word, not 班 + 主任
                 out.append((a, e))
                 break
     return out
