@@ -97,6 +97,27 @@ LATER_NEGATIVES = [
     "他回村了", "个别村采取",
     "站在门外",
 ]
+# Names read backwards past a stop character, chains cut back to a place that stands
+# alone, and zones that open with a division's name.
+NAMED_PLACE_POSITIVES = [
+    ("银行在福州五一路上", "福州五一路"),          # 一路 after a numeral
+    ("他们住在十里河路", "十里河路"),              # 里 inside a name
+    ("地址：柳里村三队", "柳里村三队"),
+    ("活动在经三路举行", "经三路"),                # a grid road
+    ("会议在华远地产大厦举行", "华远地产大厦"),    # 地产 inside a name
+    ("记者在青石村和附近的村落看到", "青石村"),    # the chain read on into the clause
+    ("火灾将王庄村村民家烧毁", "王庄村"),          # 村|村民
+    ("东河乡裕丰村农民", "东河乡裕丰村"),          # a town the gazetteer lacks, then a village
+    ("对于海淀新区的发展", "海淀新区"),
+    ("北京星光数字文化产业功能区落户房山", "北京星光数字文化产业功能区"),
+    ("通州新城运河核心区的项目", "通州新城运河核心区"),
+    ("2010年中山路改造", "中山路"),                # not 年中山路
+]
+NAMED_PLACE_NEGATIVES = [
+    "走了几十里山路", "到几里路外挑水", "走了三十里路", "心里路过", "大家一路上",
+    "这是唯一出路", "京九铁路全线贯通",
+    "被评为浙江省级示范区", "1997年科技园区实现产值", "建立了高新技术园区", "国家卫生镇",
+]
 # fmt: on
 
 
@@ -117,6 +138,14 @@ class TestForms:
 
     @pytest.mark.parametrize("text", LATER_NEGATIVES)
     def test_later_negative(self, text: str) -> None:
+        assert addresses(text) == []
+
+    @pytest.mark.parametrize(("text", "expected"), NAMED_PLACE_POSITIVES)
+    def test_named_place_positive(self, text: str, expected: str) -> None:
+        assert addresses(text) == [expected]
+
+    @pytest.mark.parametrize("text", NAMED_PLACE_NEGATIVES)
+    def test_named_place_negative(self, text: str) -> None:
         assert addresses(text) == []
 
     def test_former_district_metadata(self) -> None:

@@ -59,20 +59,33 @@ def _name(least: int, most: int, lazy: str = "", first: str = _NAME) -> str:
 _NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"  # 88, B2 (B2栋), A, 三
 
 
+# The suffixes that end a named component, longest first within each family.
+_SUFFIXES = {
+    "town": "街道办事处 街道 镇 乡",
+    "zone": "经济技术开发区 经济开发区 开发区 高新区 工业园区 工业区 产业园 科技园 商务区 新区 园区 校区 片区 别墅区 核心区 "
+            "功能区 示范区 商业街区 购物区 生活区 管理区 试验区",
+    "road": "大道 大街 路 街 巷 胡同 里 弄 道",
+    "village": "村委会 居委会 社区 村 屯 庄",
+    "poi": "小区 花园 大厦 广场 小镇 公寓 家园 新村 新城 苑 庭 城 中心 大楼 商城 市场 山庄 别墅 公馆 名都 华庭 雅苑 园 宿舍 大院 院 "
+           "酒店 宾馆 写字楼 商务楼 工业园 仓库",
+}
+
+
 def _kinds(first: str) -> dict[str, str]:
     """The lower-level component patterns, names starting with a ``first`` character."""
+    sfx = {k: "|".join(v.split()) for k, v in _SUFFIXES.items()}
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
         "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社)",
         "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
-        "town": rf"{_name(1, 6, first=first)}(?:街道办事处|街道|镇|乡)",
-        "zone": rf"{_name(1, 8, first=first)}(?:经济技术开发区|经济开发区|开发区|高新区|工业园区|工业区|产业园|科技园|商务区|新区|园区"
-                r"|校区|片区|别墅区|核心区)",
+        "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
+        # Not a rank (浙江省|级示范区).
+        "zone": rf"(?!级){_name(1, 8, first=first)}(?:{sfx['zone']})",
         # A direction may follow before the number (皇后大道中15号).
-        "road": rf"{_name(1, 8, first=first)}(?:大道|大街|路|街|巷|胡同|里|弄|道|门[外内](?=[附甲乙丙丁]?[0-9]))(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
-        "village": rf"{_name(1, 5, first=first)}(?:村委会|居委会|社区|村|屯|庄)",
-        "poi": rf"{_name(1, 10, first=first)}(?:小区|花园|大厦|广场|小镇|公寓|家园|新村|新城|苑|庭|城|中心|大楼|商城|市场|山庄|别墅"
-               r"|公馆|名都|华庭|雅苑|园|宿舍|大院|院|酒店|宾馆|写字楼|商务楼|工业园|仓库)",
+        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|门[外内](?=[附甲乙丙丁]?[0-9]))"
+                r"(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
+        "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})",
+        "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
         # An estate or building without a telling suffix, right before a building number
         # (望京SOHO4栋).
         "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元))",
@@ -128,6 +141,10 @@ _SEED = gated(
     r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|工业区|产业园区|产业园|科技园)"
     r"|(?P<weak>古镇|大楼|校区|片区|别墅区|核心区)"
 )
+# Zone suffixes read weakly where a division's 区 seed finds no division (海淀新区, 北京|华嬉
+# 数字文化产业功能区): tested at that seed rather than in _SEED, whose scan slows with
+# every frequent first character (新, 生, 商, 管).
+_ZONE_SEED = re.compile("(?:新|园|功能|示范|商业街|购物|生活|管理|试验)区$")
 # A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
 # Its name is read backwards from the suffix, at most this many characters, and stops
 # at these characters too (verbs and prepositions that precede place words).
@@ -136,7 +153,7 @@ _ZONES = frozenset("商务区 开发区 高新区 工业园区 工业区 产业�
 _LONE_STOP = frozenset(
     " \t\n\r0123456789，。、；：:,;!！?？\"'“”‘’（）()[]【】<>《》{}|/\\=@#&*+~`^…·"
     "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名收"
-    "着沿过经近临靠向走来去上下里地得个条种这那该此其每各某前后有对"
+    "着沿过经近临靠向走来去上下里地得个条种这那该此其每各某前后有对至起"
 ) - frozenset(_LABEL_INNER)
 # Stop characters that also begin place names (上地, 下沙, 前门, 后海, 地王): one of them
 # opens a lone name when a stop precedes it, unless with the next character it makes a
@@ -207,8 +224,12 @@ def _pick(divs: list[Division], province: str | None, city: str | None) -> Divis
     return divs[0]
 
 
-def _parse(text: str, pos: int, gaz) -> list[_Part]:
-    """Read address components forward from ``pos``."""
+def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part]:
+    """Read address components forward from ``pos``.
+
+    ``first_end``: the first component must end there (at a seed's suffix: 汀河乡|裕后村,
+    not the longer name 汀河乡裕后村); no chain when it cannot.
+    """
     parts: list[_Part] = []
     province = city = None
     level = 0
@@ -220,8 +241,11 @@ def _parse(text: str, pos: int, gaz) -> list[_Part]:
             if m.end() > pos and m.end() < limit:
                 pos = m.end()
         cand: _Part | None = None
+        lim = limit if parts or first_end is None else first_end
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
-        low = _lower_match(text, pos, _digit_limit(text, pos, limit), not parts)
+        if div is not None and div[0] > lim:
+            div = None
+        low = _lower_match(text, pos, _digit_limit(text, pos, lim), not parts)
         if low is not None and low[0] == "road" and text[low[1] - 2:low[1]] in _NOT_ROADS:
             low = None
         if div is not None:
@@ -245,6 +269,8 @@ def _parse(text: str, pos: int, gaz) -> list[_Part]:
         if cand is None:
             pos = start
             break
+        if lim != limit and cand.end != lim:
+            return []
         if cand.division is not None:
             d = cand.division
             level = d.level
@@ -298,7 +324,8 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     b = start
     # Zone names run longer (濮阳经济技术开发区).
     most = 8 if text[start:end] in _ZONES else _LONE_MAX
-    while b > covered and start - b < most and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
+    while b > covered and start - b < most and "\u4e00" <= text[b - 1] <= "\u9fff" and (
+            text[b - 1] not in _LONE_STOP or _stop_inside(text, b, covered)):
         b -= 1
     for _ in range(2):  # 于|上地五街
         if (b > covered and text[b - 1] in _POSITION_INITIALS and text[b:b + 1] not in _LOCATIVE_TAILS
@@ -306,6 +333,7 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
             b -= 1  # 沿|上南路, 的|地王广场: a position word begins the name after a stop
     while b < start and text[b] in _LABEL_INNER:
         b += 1  # 姓名|蓝桥名苑: a label's character may not begin the name
+    b = _after_date(text, b, start)
     if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
             b -= 1  # a Latin street name (RuadoCunha步行街)
@@ -313,9 +341,47 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     # (回村, 邻村, 三村).
     short_ok = (start - b == 1 and text[start:end] == "村" and text[b] not in _NOT_VILLAGE_NAMES
                 and (b == 0 or not "\u4e00" <= text[b - 1] <= "\u9fff" or text[b - 1] in _LONE_STOP))
-    if (start - b < 2 and not short_ok) or text[start - 1:end] in _GENERIC or text[b:end] in _GENERIC:
+    # 一路 is a generic word (一路上), but not after a numeral (五一路, 八一路).
+    tail_generic = text[start - 1:end] in _GENERIC and not (
+        text[start - 1] == "一" and start - 2 >= b and text[start - 2] in _NUMERALS)
+    if (start - b < 2 and not short_ok) or tail_generic or text[b:end] in _GENERIC:
         return None
     return b
+
+
+def _after_date(text: str, b: int, start: int) -> int:
+    """Skip a date's unit that a name read backwards began with (2010年|中山路)."""
+    if b < start and text[b] in "年月日" and b > 0 and text[b - 1].isdigit():
+        return b + 1
+    return b
+
+
+_NUMERALS = frozenset("一二三四五六七八九十")
+# Characters that make 里 a distance (几里, 多里, 数十里, 30多里).
+_MEASURE = frozenset("几多数余百千万十")
+# Words that begin with a stop character but occur inside estate names (金泰地产大厦).
+_STOP_WORDS_INSIDE = frozenset("地产 地铁 经济".split())
+
+
+def _stop_inside(text: str, b: int, covered: int) -> bool:
+    """The stop character before ``b`` belongs to the name read backwards from a suffix.
+
+    里 inside a name (长里村, 十里河路) follows a character that is no stop itself and
+    makes no common word with it (这里, 心里, 城里 stay stops); 经 and 纬 before a numeral
+    begin a grid road's name (经三路, 纬五路).
+    """
+    c = text[b - 1]
+    if c == "里":
+        p = text[b - 2] if b - 2 >= covered else ""
+        if not "\u4e00" <= p <= "\u9fff" or p in _LONE_STOP or p in "几多数余":
+            return False
+        if p in _NUMERALS:
+            # 十里河 is a name, (几)十里山路 a distance.
+            return b - 3 < covered or text[b - 3] not in _MEASURE and text[b - 3] not in _NUMERALS and not text[b - 3].isdigit()
+        return p + c not in load_common_words()
+    if text[b - 1:b + 1] in _STOP_WORDS_INSIDE:
+        return True
+    return c in "经纬" and text[b:b + 1] in _NUMERALS
 
 
 def _weak_start(text: str, start: int, end: int, covered: int, gaz) -> int | None:
@@ -330,18 +396,40 @@ def _weak_start(text: str, start: int, end: int, covered: int, gaz) -> int | Non
     if text[end - 1:end + 1] in _SUFFIX_WORDS or text[end:end + 1] in _TOWN_NOT_AFTER:
         return None
     b = start
-    while b > covered and start - b < 5 and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
+    while b > covered and start - b < 5 and "\u4e00" <= text[b - 1] <= "\u9fff" and (
+            text[b - 1] not in _LONE_STOP or _stop_inside(text, b, covered)):
         b -= 1
+    b = _after_date(text, b, start)
     if not 2 <= start - b <= 4 or (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1] not in _LONE_STOP):
         return None
     if text[start - 1:end] in _GENERIC or any(text[k:end] in gaz.short for k in range(b, start)):
         return None
-    if text[b:b + 2] in load_common_words():
-        # A common word opens the clause, not the name: 制约|公明镇, 漫步|会安古镇.
+    common = load_common_words()
+    if text[b:b + 2] in common:
+        # A common word opens the clause, not the name: 制约|公明镇, 漫步|会安古镇; what
+        # is left must not be one either (高新|技术园区).
         b += 2
-        if start - b < 2:
+        if start - b < 2 or text[b:start] in common:
             return None
+    if text[start - 1] == "级":
+        return None  # a rank, not a name (省级示范区)
     return b
+
+
+def _division_start(text: str, start: int, covered: int, gaz) -> int | None:
+    """Start of a zone's name that opens with a division's name (北京|华嬉数字文化产业功能区,
+    通州|新城运河核心区), read back at most 12 characters to a stop; or None.
+
+    The name after the division has two characters or more and is no rank (浙江省|级示范区).
+    """
+    b = start
+    while b > covered and start - b < 12 and text[b - 1] not in _LONE_STOP and "\u4e00" <= text[b - 1] <= "\u9fff":
+        b -= 1
+    for k in range(b, start - 2):
+        d = _division_at(text, k, gaz)
+        if d is not None and d[0] <= start - 2 and text[d[0]] != "级":
+            return k
+    return None
 
 
 # Text right after a division that makes it an organisation (北京市政府, 海淀区民政局).
@@ -386,6 +474,27 @@ def _is_lone(text: str, parts: list[_Part]) -> bool:
         return False
     # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix.
     return text[p.end - 1:p.end + 1] not in _SUFFIX_WORDS
+
+
+def _cut_after_seed(parts: list[_Part]) -> list[_Part]:
+    """A chain re-read with its first name ending at the seed keeps, after that name,
+    only villages of two characters or more and numbers (汀河乡|裕后村, 王庄村|3组): what
+    follows a name cut short is often the clause (王庄村|村民, 洞井乡|任乡党委)."""
+    for k in range(1, len(parts)):
+        p = parts[k]
+        if not (p.kind in ("num", "room") or p.kind == "village" and p.end - p.start >= 3):
+            return parts[:k]
+    return parts
+
+
+def _lone_prefix(text: str, parts: list[_Part], seed: int) -> list[_Part] | None:
+    """The longest proper prefix of a chain that reaches past ``seed`` and stands alone."""
+    for k in range(len(parts) - 1, 0, -1):
+        if parts[k - 1].end <= seed:
+            return None
+        if _is_lone(text, parts[:k]):
+            return parts[:k]
+    return None
 
 
 def _score(parts: list[_Part]) -> float:
@@ -490,8 +599,10 @@ def detect_addresses(text: str) -> list[Finding]:
             continue
         starts: list[int] = []
         weak = False  # the name must end at the seed's suffix (not 也可顺游|镇远古城)
+        anchored = False  # a part must end at the seed's suffix (北京|华嬉数字文化产业功能区)
         if m.lastgroup in ("div", "weak"):
             e = m.end()
+            seed_start = m.start()
             if text[e - 1] == "街" or text[m.start():e] == "区" and text[m.start() - 1:e] == "小区":
                 continue
             # A division the gazetteer confirms (浦东新区 is no weak 新区).
@@ -499,11 +610,21 @@ def detect_addresses(text: str) -> list[Finding]:
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
-            if not starts and m.lastgroup == "weak":
-                first = _weak_start(text, m.start(), e, covered, gaz)
+            zone = None
+            if not starts and text[e - 1] == "区" and m.lastgroup == "div":
+                zone = _ZONE_SEED.search(text, max(0, e - 4), e)
+                if zone is not None:
+                    seed_start = zone.start()
+            if not starts and (m.lastgroup == "weak" or zone is not None):
+                first = _weak_start(text, seed_start, e, covered, gaz)
                 if first is not None:
                     starts.append(first)
                     weak = True
+                elif zone is not None or text[seed_start:e] == "核心区":
+                    first = _division_start(text, seed_start, covered, gaz)
+                    if first is not None:
+                        starts.append(first)
+                        anchored = True
             elif not starts and text[e - 1] in "镇乡":
                 town = _weak_start(text, e - 1, e, covered, gaz)
                 if town is not None:
@@ -533,9 +654,26 @@ def detect_addresses(text: str) -> list[Finding]:
             if s > covered and s < n and text[s] in "号栋幢楼室层单元组":
                 continue
             parts = _parse(text, s, gaz)
-            if not parts or parts[-1].end <= m.start() or weak and parts[0].end != m.end():
+            if weak and parts and parts[0].end != m.end():
+                # The name reads on past the suffix: a longer name (也可顺游|镇远古城), unless
+                # a village or a number follows the suffix (汀河乡|裕后村).
+                parts = _cut_after_seed(_parse(text, s, gaz, m.end()))
+                if len(parts) < 2:
+                    continue
+            if not parts or parts[-1].end <= m.start() or anchored and all(p.end != m.end() for p in parts):
                 continue
             lone = not _is_address(text, parts)
+            if (lone and m.lastgroup == "lone" and parts[0].end == m.end() + 1
+                    and text[m.end():m.end() + 2] in _SUFFIX_WORDS and not _is_lone(text, parts)):
+                # The name read on by the first character of a word (王庄村|村民): end it
+                # at the seed's suffix.
+                retry = _cut_after_seed(_parse(text, s, gaz, m.end()))
+                if retry:
+                    parts, lone = retry, not _is_address(text, retry)
+            if lone and not _is_lone(text, parts):
+                # A named place that the chain read past into a clause (高明阮冲村|和附近
+                # 一些村落) stands on its own.
+                parts = _lone_prefix(text, parts, m.start()) or parts
             if (lone and not _is_lone(text, parts)) or _is_org(text, parts, lone):
                 # The leftmost chain that reaches the seed decides for it.
                 rejected = parts[-1].end
