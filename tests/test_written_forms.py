@@ -281,3 +281,36 @@ def test_generated_ids_grouped_by_four(before: str, value: str, sep: str, after:
     start = len(before) + 4
     assert ("CN_RESIDENT_ID", start, start + len(written)) in found
     assert all(s >= start + len(written) or e <= start for _, s, e in found if (s, e) != (start, start + len(written)))
+
+
+# fmt: off
+OTHER_FORMS = [
+    ("车牌：沪A-D1234", [("CN_LICENSE_PLATE", "沪A-D1234")]),
+    ("车牌号京A・12345", [("CN_LICENSE_PLATE", "京A・12345")]),
+    ("车牌 京 A12345", [("CN_LICENSE_PLATE", "京 A12345")]),
+    ("车牌号 粤 B·D12345，", [("CN_LICENSE_PLATE", "粤 B·D12345")]),
+    ("香港身份证 A123456 (3)", [("HK_ID", "A123456 (3)")]),
+    ("香港身份证号码：A123456 （3）", [("HK_ID", "A123456 （3）")]),
+    ("澳门身份证 1234567 (8)", [("MO_ID", "1234567 (8)")]),
+]
+
+OTHER_NEGATIVES = [
+    "京 A12345",             # a space after the province needs a plate label
+    "南京 A座1201室",
+    "北京 A12345",
+    "香港身份证 A123456 (4)",  # wrong check character
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_FORMS)
+def test_other_written_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    """Plates with a dash, a katakana dot or a space after the province; HK/Macau IDs with a
+    space before the bracketed check character."""
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", OTHER_NEGATIVES)
+def test_other_written_form_negatives(text: str) -> None:
+    """A spaced plate without its label, and a bad HK check character, give nothing."""
+    assert spans(text) == []

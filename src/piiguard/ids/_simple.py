@@ -40,9 +40,9 @@ def format_validator(
     return validate, predicate(validate)
 
 
-_SEPARATORS = str.maketrans("", "", " -·•")
+_SEPARATORS = str.maketrans("", "", " -·•・")
 
 
 def compact_upper(number: str) -> str:
-    """Remove spaces, dashes and middle dots, and upper-case."""
+    """Remove spaces, dashes and middle dots (also the katakana one, ・), and upper-case."""
     return number.translate(_SEPARATORS).strip().upper()
