@@ -292,6 +292,8 @@ OTHER_FORMS = [
     ("香港身份证 A123456 (3)", [("HK_ID", "A123456 (3)")]),
     ("香港身份证号码：A123456 （3）", [("HK_ID", "A123456 （3）")]),
     ("澳门身份证 1234567 (8)", [("MO_ID", "1234567 (8)")]),
+    ("港澳通行证 C 12345678", [("CN_HMT_PERMIT", "C 12345678")]),
+    ("回乡证：H1234 5678。", [("CN_HMT_PERMIT", "H1234 5678")]),
 ]
 
 OTHER_NEGATIVES = [
@@ -299,6 +301,8 @@ OTHER_NEGATIVES = [
     "南京 A座1201室",
     "北京 A12345",
     "香港身份证 A123456 (4)",  # wrong check character
+    "C 12345678",             # a spaced permit needs its label
+    "通行证号码 W 1234 5678 9",
 ]
 # fmt: on
 
@@ -306,7 +310,7 @@ OTHER_NEGATIVES = [
 @pytest.mark.parametrize(("text", "expected"), OTHER_FORMS)
 def test_other_written_forms(text: str, expected: list[tuple[str, str]]) -> None:
     """Plates with a dash, a katakana dot or a space after the province; HK/Macau IDs with a
-    space before the bracketed check character."""
+    space before the bracketed check character; spaced permits next to their label."""
     assert spans(text) == expected
 
 
