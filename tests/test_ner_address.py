@@ -118,6 +118,18 @@ NAMED_PLACE_NEGATIVES = [
     "这是唯一出路", "京九铁路全线贯通",
     "被评为浙江省级示范区", "1997年科技园区实现产值", "建立了高新技术园区", "国家卫生镇",
 ]
+# Shipping-form forms: a road inside an estate's name, a subdistrict's office, districts
+# under the county-level city they were before, divisions repeated.
+FORM_POSITIVES = [
+    ("寄到浙江温州鹿城区民航路体育中心", "浙江温州鹿城区民航路体育中心"),  # road|estate, no authority
+    ("海曙区丽园北路天胜花鸟市场", "海曙区丽园北路天胜花鸟市场"),
+    ("浙江杭州余杭区临平街道办事处", "浙江杭州余杭区临平街道办事处"),
+    ("浙江省宁波市奉化市锦屏街道", "浙江省宁波市奉化市锦屏街道"),
+    ("浙江省萧山市城厢镇", "浙江省萧山市城厢镇"),
+    ("收件：宁波宁波市奉化市", "宁波宁波市奉化市"),
+    ("住在和平路花园", "和平路花园"),
+]
+FORM_NEGATIVES = ["在海淀市场买菜", "朝阳市场", "萧山市政府", "我在萧山市", "奉化市"]
 # fmt: on
 
 
@@ -147,6 +159,18 @@ class TestForms:
     @pytest.mark.parametrize("text", NAMED_PLACE_NEGATIVES)
     def test_named_place_negative(self, text: str) -> None:
         assert addresses(text) == []
+
+    @pytest.mark.parametrize(("text", "expected"), FORM_POSITIVES)
+    def test_form_positive(self, text: str, expected: str) -> None:
+        assert addresses(text) == [expected]
+
+    @pytest.mark.parametrize("text", FORM_NEGATIVES)
+    def test_form_negative(self, text: str) -> None:
+        assert addresses(text) == []
+
+    def test_former_county_city_metadata(self) -> None:
+        (f,) = detect_addresses("浙江省宁波市奉化市锦屏街道")
+        assert f.metadata["district"] == "奉化区"  # 奉化市 became a district in 2016
 
     def test_former_district_metadata(self) -> None:
         (f,) = detect_addresses("上海市卢湾区淮海中路88号")

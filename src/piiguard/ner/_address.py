@@ -115,11 +115,18 @@ _LOWER_OTHER = _all_kinds(_KINDS, tuple(k for k in _ORDER if k != "room"))
 _LOWER_NEXT = _all_kinds(_kinds(_NAME_NEXT), tuple(k for k in _ORDER if k != "room"))
 
 
-def _lower_match(text: str, pos: int, limit: int, first: bool = True) -> tuple[str, int] | None:
+_SPLIT_KINDS = frozenset(("poi", "village", "zone"))
+
+
+def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: bool = True) -> tuple[str, int] | None:
     """The longest lower-level component starting at ``pos``: (kind, end).
 
     ``first``: the component would begin the chain (its first character may not be a
     preposition such as 于 or 为).
+
+    An estate, village or zone whose name holds a road ends at the road when a named
+    place of its own follows it to the same end (民航路|体育中心, 丽园北路|天胜花鸟市场):
+    the road is a component, not a part of the name (``split``: look for that).
     """
     if pos >= limit:
         return None
@@ -131,6 +138,12 @@ def _lower_match(text: str, pos: int, limit: int, first: bool = True) -> tuple[s
         end = m.end(kind)
         if end > best_end:
             best, best_end = kind, end
+    if split and best in _SPLIT_KINDS:
+        road = m.end("road")
+        if pos < road < best_end - 2:
+            rest = _lower_match(text, road, limit, False, False)
+            if rest is not None and rest[1] >= best_end and text[road:rest[1]] not in _GENERIC:
+                return "road", road
     return None if best is None else (best, best_end)
 
 
@@ -145,6 +158,7 @@ _SEED = gated(
 # 数字文化产业功能区): tested at that seed rather than in _SEED, whose scan slows with
 # every frequent first character (新, 生, 商, 管).
 _ZONE_SEED = re.compile("(?:新|园|功能|示范|商业街|购物|生活|管理|试验)区$")
+_ZONE_PENULTIMATE = frozenset("新园能范街物活理验")
 # A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
 # Its name is read backwards from the suffix, at most this many characters, and stops
 # at these characters too (verbs and prepositions that precede place words).
@@ -213,6 +227,14 @@ def _division_at(text: str, pos: int, gaz, full_only: bool = False) -> tuple[int
             d = gaz.short.get(s)
             if d:
                 best = (pos + k, d, False)
+    if best is not None:
+        end = best[0]
+        if end < len(text) and text[end] in "市县" and text[end:end + 2] not in load_common_words():
+            # A district under the county or county-level city it was before (奉化市, now
+            # 奉化区; 萧山市, now 萧山区): old records keep those names. Not 市场, 县城.
+            former = [d for d in best[1] if d.level == DISTRICT]
+            if former:
+                return end + 1, former, True
     return best
 
 
@@ -256,6 +278,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             if full or low is None or low[1] <= end or _division_at(text, end, gaz) is not None:
                 repeat = bool(parts) and parts[-1].division is not None and parts[-1].division.name == d.name
                 if d.level > level or (d.level == level == TOWN) or repeat:
+                    if text.startswith("办事处", end) and text[end - 2:end] == "街道":
+                        end += 3  # the subdistrict's office is where it sits (临平街道办事处)
                     cand = _Part(pos, end, "div", d)
         if cand is None and low is not None:
             kind, low_end = low
@@ -488,11 +512,12 @@ def _cut_after_seed(parts: list[_Part]) -> list[_Part]:
 
 
 def _lone_prefix(text: str, parts: list[_Part], seed: int) -> list[_Part] | None:
-    """The longest proper prefix of a chain that reaches past ``seed`` and stands alone."""
+    """The longest proper prefix of a chain that reaches past ``seed`` and is an
+    address or stands alone."""
     for k in range(len(parts) - 1, 0, -1):
         if parts[k - 1].end <= seed:
             return None
-        if _is_lone(text, parts[:k]):
+        if _is_address(text, parts[:k]) or _is_lone(text, parts[:k]):
             return parts[:k]
     return None
 
@@ -544,6 +569,15 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
                 start -= k
                 break
         else:
+            if text[start - 1] in "市县" and start - 1 > floor:
+                # A district's former county-level name (萧山市), as _division_at reads it.
+                for k in gaz.lengths_to.get(text[start - 2], ()):
+                    if k <= 4 and k < start and any(d.level == DISTRICT for d in gaz.short.get(text[start - 1 - k:start - 1], ())):
+                        start -= k + 1
+                        break
+                else:
+                    return start
+                continue
             return start
     return start
 
@@ -611,7 +645,7 @@ def detect_addresses(text: str) -> list[Finding]:
                     starts.append(e - k)
                     break
             zone = None
-            if not starts and text[e - 1] == "区" and m.lastgroup == "div":
+            if not starts and text[e - 1] == "区" and e >= 2 and text[e - 2] in _ZONE_PENULTIMATE:
                 zone = _ZONE_SEED.search(text, max(0, e - 4), e)
                 if zone is not None:
                     seed_start = zone.start()
@@ -670,11 +704,15 @@ def detect_addresses(text: str) -> list[Finding]:
                 retry = _cut_after_seed(_parse(text, s, gaz, m.end()))
                 if retry:
                     parts, lone = retry, not _is_address(text, retry)
-            if lone and not _is_lone(text, parts):
+            ok = not lone or _is_lone(text, parts)
+            if not ok:
                 # A named place that the chain read past into a clause (高明阮冲村|和附近
-                # 一些村落) stands on its own.
-                parts = _lone_prefix(text, parts, m.start()) or parts
-            if (lone and not _is_lone(text, parts)) or _is_org(text, parts, lone):
+                # 一些村落) stands on its own, and so does an address that ran on into a
+                # place's name (上海市普陀区|普陀山).
+                prefix = _lone_prefix(text, parts, m.start())
+                if prefix is not None:
+                    parts, lone, ok = prefix, not _is_address(text, prefix), True
+            if not ok or _is_org(text, parts, lone):
                 # The leftmost chain that reaches the seed decides for it.
                 rejected = parts[-1].end
                 break
