@@ -23,7 +23,10 @@ from ._checksum import is_digits
 from ._simple import predicate
 from .phone import split_extension
 
-__all__ = ["compact", "is_valid", "parse", "validate"]
+__all__ = ["ENTITY", "compact", "is_valid", "parse", "validate"]
+
+#: The entity its matches are reported as: a local number is a PHONE_NUMBER.
+ENTITY = "PHONE_NUMBER"
 
 _GAPS = str.maketrans("", "", " -")
 _DATE = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
