@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from presidio_analyzer import RecognizerResult
 
 from ._context import ContextMatcher
+from ._fold import fold
 from ._regexutil import first_chars as _first_chars
 from ._regexutil import gated
 from ._normalize import Normalized, normalize
@@ -332,6 +333,9 @@ class Engine:
         # text's ASCII characters costs a tenth of set(text) on Chinese text.
         present = set(text.encode("ascii", "ignore").decode("ascii"))
         gates: dict[re.Pattern[str], bool] = {}
+        # Context words are read with traditional characters as simplified (卡號, 電話):
+        # the same length, so positions agree.
+        words_text = fold(text)
         for cs in self._specs_for(entities):
             if cs.first is not None and cs.first.isdisjoint(present):
                 continue
@@ -352,7 +356,7 @@ class Engine:
                     # Below the threshold without context: a match needs a context word
                     # near it, so none in the whole text means no match can be reported.
                     if context_in_text is None:
-                        context_in_text = ctx.mentioned_in(text)
+                        context_in_text = ctx.mentioned_in(words_text)
                     if not context_in_text:
                         continue
                 base = score
@@ -364,7 +368,7 @@ class Engine:
                     effect = None
                     if base < threshold:
                         # Reported only with a context word: look for one before validating.
-                        effect = ctx.effect(text, start, end)
+                        effect = ctx.effect(words_text, start, end)
                         if effect <= 0:
                             continue
                     # parse() validates and yields the facts in one go.
@@ -380,7 +384,7 @@ class Engine:
                         if is_valid is not None and drop_invalid and not is_valid(m.group()):
                             continue
                     if effect is None:
-                        effect = ctx.effect(text, start, end)
+                        effect = ctx.effect(words_text, start, end)
                         if effect < 0:
                             continue
                     if effect > 0:

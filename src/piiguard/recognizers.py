@@ -31,6 +31,7 @@ from presidio_analyzer import (
 )
 
 from ._context import ContextMatcher
+from ._fold import fold
 from ._engine import Detector, builtin_detectors, to_results
 from ._nlp import ChineseNlpEngine
 from ._normalize import normalize
@@ -67,8 +68,9 @@ class ValidatedPatternRecognizer(PatternRecognizer):
         results = super().analyze(norm.text, entities, nlp_artifacts, regex_flags)
         parse = getattr(self._spec.validator, "parse", None)
         kept = []
+        words_text = fold(norm.text) if results else norm.text  # 訂單號 reads as 订单号
         for r in results:
-            if self._negative.effect(norm.text, r.start, r.end) < 0:
+            if self._negative.effect(words_text, r.start, r.end) < 0:
                 continue
             facts: dict[str, object] = {}
             if parse is not None:

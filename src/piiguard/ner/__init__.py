@@ -15,10 +15,25 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .._types import Finding
-from ._address import detect_addresses
-from ._person import detect_persons, union_spans
+from ._address import detect_addresses as _detect_addresses
+from .._fold import fold
+from ._person import detect_persons as _detect_persons
+from ._person import union_spans
 
 __all__ = ["detect_addresses", "detect_names_and_addresses", "detect_persons"]
+
+
+def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
+                   quiet: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """Find personal names (PERSON) in normalized text; traditional characters are read
+    as simplified (陳大文). See :func:`piiguard.ner._person.detect_persons`."""
+    return _detect_persons(fold(text), skip=skip, quiet=quiet)
+
+
+def detect_addresses(text: str) -> list[Finding]:
+    """Find postal addresses (CN_ADDRESS) in normalized text; traditional characters are
+    read as simplified (廣東省廣州市). See :func:`piiguard.ner._address.detect_addresses`."""
+    return _detect_addresses(fold(text))
 
 
 def detect_names_and_addresses(text: str, known: list[tuple[int, int]] | None = None) -> list[Finding]:
@@ -34,11 +49,12 @@ def detect_names_and_addresses(text: str, known: list[tuple[int, int]] | None = 
     >>> [(f.entity_type, f.start, f.end) for f in detect_names_and_addresses("张伟陕西省西安市雁塔区高新四路88号")]
     [('PERSON', 0, 2), ('CN_ADDRESS', 2, 18)]
     """
-    addresses = detect_addresses(text)
+    text = fold(text)
+    addresses = _detect_addresses(text)
     # A road named alone (score 0.5) may be a name read as a road (研究员赵路|兴): the name
     # model still reads it, and a confident name overlapping it wins.
     skip = [(f.start, f.end) for f in addresses if f.score > 0.5]
-    persons = detect_persons(text, skip=skip, quiet=known)
+    persons = _detect_persons(text, skip=skip, quiet=known)
     if len(skip) < len(addresses):
         strong = union_spans((f.start, f.end) for f in persons if f.score >= 0.9)
         addresses = [a for a in addresses if a.score > 0.5 or not _overlaps_any(a.start, a.end, strong)]
