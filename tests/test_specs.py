@@ -133,7 +133,8 @@ def test_requires_gates_are_necessary(text: str) -> None:
 @pytest.mark.parametrize("sample", ["护照E12345678", "港澳通行证C12345678", "回乡证H1234567801", "台湾居民L12345678",
                                     "HK A123456(3)", "TW A123456789", "澳门 1234567(8)", "http://a.cn/x", "www.a.cn",
                                     "IP 192.168.1.1", "EA1234567", "SE1234567",
-                                    "9111 0108 MA01 ABCD 1E", "A110-0108-MA01-ABCD-1E"])
+                                    "护照E 1234 5678", "护照EA 1234567", "护照E12 345 678", "车牌 京 A12345", "车牌 苏 E1234学",
+                                    "9111 0108 MA01 ABCD 1E", "港澳通行证 C 12345678"])
 def test_requires_gates_pass_written_forms(sample: str) -> None:
     """Every gated pattern that matches a sample has its gate matching it as well."""
     import re
