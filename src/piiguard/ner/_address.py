@@ -76,7 +76,7 @@ def _kinds(first: str) -> dict[str, str]:
     sfx = {k: "|".join(v.split()) for k, v in _SUFFIXES.items()}
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
-        "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区|巷|社)",
+        "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社)",
         "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
@@ -88,7 +88,7 @@ def _kinds(first: str) -> dict[str, str]:
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
         # An estate or building without a telling suffix, right before a building number
         # (望京SOHO4栋).
-        "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元))",
+        "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元|区(?!域)))",
     }
 
 
@@ -150,7 +150,7 @@ def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: boo
 # Where an address must touch: a division suffix (checked against the gazetteer) or a
 # numbered element.
 _SEED = gated(
-    rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
+    rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室|区(?!域)))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
     r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|工业区|产业园区|产业园|科技园)"
     r"|(?P<weak>古镇|大楼|校区|片区|别墅区|核心区)"
 )
@@ -263,9 +263,9 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             if m.end() > pos and m.end() < limit:
                 pos = m.end()
         cand: _Part | None = None
-        lim = limit if parts or first_end is None else first_end
+        lim = limit if first_end is None else first_end
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
-        if div is not None and div[0] > lim:
+        if first_end is not None and div is not None and div[0] > lim:
             div = None
         low = _lower_match(text, pos, _digit_limit(text, pos, lim), not parts)
         if low is not None and low[0] == "road" and text[low[1] - 2:low[1]] in _NOT_ROADS:
@@ -278,7 +278,7 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             if full or low is None or low[1] <= end or _division_at(text, end, gaz) is not None:
                 repeat = bool(parts) and parts[-1].division is not None and parts[-1].division.name == d.name
                 if d.level > level or (d.level == level == TOWN) or repeat:
-                    if text.startswith("办事处", end) and text[end - 2:end] == "街道":
+                    if text[end - 1] == "道" and text.startswith("办事处", end) and text[end - 2] == "街":
                         end += 3  # the subdistrict's office is where it sits (临平街道办事处)
                     cand = _Part(pos, end, "div", d)
         if cand is None and low is not None:
@@ -293,8 +293,10 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         if cand is None:
             pos = start
             break
-        if lim != limit and cand.end != lim:
-            return []
+        if first_end is not None:
+            if cand.end != first_end:
+                return []
+            first_end = None
         if cand.division is not None:
             d = cand.division
             level = d.level
@@ -321,11 +323,16 @@ _BUILDING = re.compile(r"[A-Za-z0-9-]+(?:号楼|栋|幢|座)")
 _INSIDE = re.compile(r"[0-9]+(?:单元|室|号)|[0-9-]+")
 
 
+_COUNTED_AREAS = re.compile("[一二三四五六七八九十两]区")
+
+
 def _is_address(text: str, parts: list[_Part]) -> bool:
     """A chain of two or more parts that says more than a city (see the module docstring)."""
     if len(parts) < 2:
         return False
     kinds = [p.kind for p in parts]
+    if kinds[-1] == "num" and kinds[-2] == "div" and _COUNTED_AREAS.fullmatch(text, parts[-1].start, parts[-1].end):
+        return False  # districts counted after a place (椒江三区, 城南五区), no sub-area
     if all(k == "div" for k in kinds):
         last = parts[-1].division
         # Divisions only: an address when it reaches county level by a full name.
@@ -350,6 +357,8 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     most = 8 if text[start:end] in _ZONES else _LONE_MAX
     while b > covered and start - b < most and "\u4e00" <= text[b - 1] <= "\u9fff" and (
             text[b - 1] not in _LONE_STOP or _stop_inside(text, b, covered)):
+        if text[b - 1] == "和" and b - 2 >= covered and text[b - 2] in _PLACE_ENDS:
+            break  # a conjunction after another place (顾村和|浦东曹路), not 和平路
         b -= 1
     for _ in range(2):  # 于|上地五街
         if (b > covered and text[b - 1] in _POSITION_INITIALS and text[b:b + 1] not in _LOCATIVE_TAILS
@@ -381,6 +390,8 @@ def _after_date(text: str, b: int, start: int) -> int:
 
 
 _NUMERALS = frozenset("一二三四五六七八九十")
+# Last characters of place names, before which 和 joins two places.
+_PLACE_ENDS = frozenset("省市区县镇乡村路街巷道里弄园苑城庄屯湾岛山")
 # Characters that make 里 a distance (几里, 多里, 数十里, 30多里).
 _MEASURE = frozenset("几多数余百千万十")
 # Words that begin with a stop character but occur inside estate names (金泰地产大厦).
@@ -608,6 +619,22 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
     return begin, parts
 
 
+_NO_START: frozenset[str] | None = None
+
+
+def _no_start(gaz) -> frozenset[str]:
+    """Characters no component can begin with: stops that begin no division's name.
+
+    _parse finds nothing at such a character, so the numbered seed's starts skip it
+    without trying (same output, less work).
+    """
+    global _NO_START
+    if _NO_START is None:
+        stops = {c for c in _STOP + " \t\n\r\u3000" if not re.fullmatch(_NAME, c)}
+        _NO_START = frozenset(c for c in stops if c not in gaz.lengths_from and not re.match(_NUM, c))
+    return _NO_START
+
+
 def detect_addresses(text: str) -> list[Finding]:
     """Find postal addresses (CN_ADDRESS) in normalized text.
 
@@ -626,6 +653,7 @@ def detect_addresses(text: str) -> list[Finding]:
     covered = 0
     n = len(text)
     rejected = 0  # end of the furthest chain already read and found not to be an address
+    no_start = _no_start(gaz)
     for m in _SEED.finditer(text):
         if m.start() < covered or m.start() < rejected:
             # Inside a chain already judged: a part of a rejected chain is rejected too,
@@ -685,7 +713,7 @@ def detect_addresses(text: str) -> list[Finding]:
             # A numbered element: the address may begin up to a road/estate name before it.
             starts = list(range(max(covered, m.start() - 12), m.start() + 1))
         for s in starts:
-            if s > covered and s < n and text[s] in "号栋幢楼室层单元组":
+            if s > covered and s < n and text[s] in "号栋幢楼室层单元组" or s < n and text[s] in no_start:
                 continue
             parts = _parse(text, s, gaz)
             if weak and parts and parts[0].end != m.end():
@@ -697,10 +725,11 @@ def detect_addresses(text: str) -> list[Finding]:
             if not parts or parts[-1].end <= m.start() or anchored and all(p.end != m.end() for p in parts):
                 continue
             lone = not _is_address(text, parts)
-            if (lone and m.lastgroup == "lone" and parts[0].end == m.end() + 1
-                    and text[m.end():m.end() + 2] in _SUFFIX_WORDS and not _is_lone(text, parts)):
-                # The name read on by the first character of a word (王庄村|村民): end it
-                # at the seed's suffix.
+            if (lone and m.lastgroup == "lone" and parts[0].end > m.end()
+                    and (parts[0].end == m.end() + 1 and text[m.end():m.end() + 2] in _SUFFIX_WORDS
+                         or text[m.end()] == "和") and not _is_lone(text, parts)):
+                # The name read on by the first character of a word (王庄村|村民) or over
+                # a conjunction (宝山顾村|和浦东曹路): end it at the seed's suffix.
                 retry = _cut_after_seed(_parse(text, s, gaz, m.end()))
                 if retry:
                     parts, lone = retry, not _is_address(text, retry)
