@@ -91,7 +91,15 @@ POSITIVES = [
     ("周茜死在另一间卧室里", ["周茜"]),
     # A bare surname before an official title (the title stays outside).
     ("李警官说", ["李"]),
-    ("请王主任签字", ["王"]),  # a word and 人 (people of …): 唐朝人 is no name
+    ("请王主任签字", ["王"]),
+    # Fields in XML or HTML, and a name spaced after its surname in a labelled field.
+    ("<customer><name>王建国</name><mobile>13700001111</mobile></customer>", ["王建国"]),
+    ("<td>赵丽</td><td>女</td>", ["赵丽"]),
+    ("姓名：张 伟\n电话：138 1234 5678", ["张 伟"]),
+    ("收货人: 欧阳 娜娜", ["欧阳 娜娜"]),
+    ("customer=黄磊 tel=13800000000", ["黄磊"]),
+    ("cbre项目相关负责人julia", ["julia"]),  # a Latin name at the text's end
+    ("这件事的负责人是李建文", ["李建文"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -129,6 +137,9 @@ NEGATIVES = [
     "支持CD-ROM、DVD和E-MAIL",
     "教给班主任和心理辅导老师",  # 班主任 is a word: no surname 班 before a title
     "副局长到场",
+    "<b>注意</b><p>方法</p><li>周末</li>",
+    "客户 张 说",
+    "联系人：王 先生",
     "",
 ]
 # fmt: on

@@ -109,8 +109,9 @@ def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int,
     return None
 
 
-# What may stand right before a whole delimited field (CSV, JSON, a label's colon, digits).
-_FIELD_BEFORE = ",，;；|\t\"'：:=0-9"
+# What may stand right before a whole delimited field (CSV, JSON, a label's colon, digits,
+# an XML or HTML tag: <name>王建国</name>).
+_FIELD_BEFORE = ",，;；|\t\"'：:=>0-9"
 _field_res: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
 
@@ -128,19 +129,18 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         sur = "[" + "".join(sorted(SURNAMES)) + "]"
         han = "[\u4e00-\u9fff]"
         body = rf"(?:(?:{comp}){han}{{1,2}}|{sur}{han}{{1,2}}|{han}{{2,5}}·{han}{{2,5}})"
-        after = r"(?=$|[,，;；|\t\"'\s0-9])"
+        after = r"(?=$|[,，;；|\t\"'\s0-9<])"
         _field_res = (re.compile(rf"(?:^|(?<=[{_FIELD_BEFORE}])){body}{after}", re.MULTILINE),
                       re.compile(rf"[\n{_FIELD_BEFORE}]({body}){after}", re.MULTILINE))
     return _field_res
 
 
 # A bare surname before a form of address, after a clause edge or a particle (好的王先生,
-# 财务的孙会计, 李老师、王老师): the model, which sees the surname without a given name,
-# often misses it. Officials' titles (主任, 县长) are left out, as the news corpora leave
-# out 王主任; so are surnames that are also prepositions or common words (由, 向, 全).
+# 财务的孙会计, 李老师、王老师, 王主任): the model, which sees the surname without a given
+# name, often misses it. Surnames that are also prepositions or common words (由, 向, 全)
+# are left out.
 # Honorifics that follow only a person; a bare surname before them, or before the other
-# forms of address, is a name (主任 or 县长, officials the corpora leave unlabelled, are
-# not among them).
+# forms of address, is a name.
 _PERSON_HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "师傅", "律师", "医生")
 # Official titles after a bare surname too (李警官, 王局长): MSRA labels the surname in
 # each such case in its train portion (主席 and 总理 are left out: 党主席, 国家总理).
@@ -381,7 +381,7 @@ def _long_digits_or_not(text: str, i: int, step: int) -> bool:
     return k >= 5
 
 
-_STRUCT_DELIM = frozenset(",;|\t\"'=：:")
+_STRUCT_DELIM = frozenset(",;|\t\"'=：:<>")
 _FUNCTION_CHARS = frozenset("了着过吧呢吗啊呀的地得说是在有也都就还又很太但而我你他她它这那么")
 
 
@@ -592,6 +592,10 @@ def _window_cache() -> dict:
     return cache
 
 
+# One space, then a one- or two-character given name that ends the field.
+_SPACED_GIVEN = re.compile("[ \u3000][\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff])")
+
+
 def _label_spans(text: str) -> list[tuple[int, int]]:
     """Names right after a field label (姓名：张伟): surname + 1-2 Han characters."""
     out = []
@@ -605,6 +609,12 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
                 text[p:p + 2] in words or text[p + 1:p + 3] in words):
             continue  # 客户都可以: without a colon the label may be an ordinary word
         e = p + sl
+        spaced = _SPACED_GIVEN.match(text, e) if m.group().rstrip().endswith((":", "：")) else None
+        if spaced:
+            given = spaced.group()[1:]
+            if not (given in _TITLE_SET or given in words or any(c in _AFTER_NAME for c in given)):
+                out.append((p, spaced.end()))  # 姓名：张 伟, 收货人: 欧阳 娜娜 (a space after the surname)
+            continue
         while e < len(text) and e - p < sl + 2 and "\u4e00" <= text[e] <= "\u9fff":
             e += 1
         if e - p > sl + 1 and text[e - 1] in _VERB_TAIL:
@@ -757,15 +767,16 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                     continue
                 s, e = cut
         name = text[s:e]
-        if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1].isdigit())):
-            continue  # DVD, WCG, LSVAU2180…: acronyms and codes, not names in Latin letters
+        if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1].isdigit())
+                               or text[e:e + 1] == "=" or name.lower() in _NOT_SPELLINGS):
+            continue  # DVD, WCG, LSVAU2180…, tel=: acronyms, codes and keys, not names in Latin letters
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
             name = text[s:e]
         elif e - s >= 3 and name[-1] in _END_VERBS:
             e -= 1
             name = text[s:e]
-        elif e - s >= 3 and name[-1] == "文" and text[e:e + 1] in "/／)）":
+        elif e - s >= 3 and name[-1] == "文" and e < len(text) and text[e] in "/／)）":
             e -= 1  # a byline: 记者区君君文/图 (text by …)
             name = text[s:e]
         e = _strip_title(text, s, e)
@@ -819,6 +830,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             spans[(s, e)] = 0.7
             taken.update(range(s, e))
     for s, e in _label_spans(text):
+        if " " in text[s:e] or "\u3000" in text[s:e]:
+            # A name spaced after its surname (欧阳 娜娜): it replaces the model's pieces.
+            for k in [k for k in spans if s <= k[0] and k[1] <= e]:
+                del spans[k]
+                taken.difference_update(range(*k))
         if not taken.intersection(range(s, e)) and not _COMPANY.match(text, e):
             spans[(s, e)] = 0.8
             taken.update(range(s, e))
