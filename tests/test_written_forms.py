@@ -7,6 +7,8 @@ hold texts of the same shapes that must give nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -324,3 +326,18 @@ def test_other_written_forms(text: str, expected: list[tuple[str, str]]) -> None
 def test_other_written_form_negatives(text: str) -> None:
     """A spaced plate without its label, and a bad HK check character, give nothing."""
     assert spans(text) == []
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["电话", "电话：", "座机 ", "固话:"]))
+def test_dates_after_a_phone_label_are_not_local_numbers(day: dt.date, label: str) -> None:
+    """An 8-digit date (YYYYMMDD) after a phone label is never read as a local landline."""
+    text = label + f"{day:%Y%m%d}"
+    assert piiguard.analyze(text, entities=["PHONE_NUMBER"]) == []
+
+
+@given(st.integers(2_000_000, 99_999_999), st.sampled_from(["编号", "订单", "金额", "流水号", "数量", ""]))
+def test_local_numbers_need_a_phone_label(number: int, label: str) -> None:
+    """A 7-8 digit number without a phone label before it is never a phone."""
+    text = label + str(number)
+    assert piiguard.analyze(text, entities=["PHONE_NUMBER"]) == []
