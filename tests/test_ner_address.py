@@ -130,6 +130,10 @@ FORM_POSITIVES = [
     ("住在和平路花园", "和平路花园"),
     ("宝山顾村和浦东曹路基地", "宝山顾村"),          # 和 joins two places
     ("住在北京和平路", "北京和平路"),                # 和 begins a name
+    ("我和平安路的人", "平安路"),                    # ... unless a name of two follows
+    ("在祥和小区", "祥和小区"),
+    ("住在和平东路", "和平东路"),                    # a direction is no name of its own
+    ("白宫和五角大楼", "五角大楼"),
     ("市场在义乌国际商贸城四区", "义乌国际商贸城四区"),  # a numbered area of an estate
     ("东阳木雕城G区", "东阳木雕城G区"),
 ]

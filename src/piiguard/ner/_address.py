@@ -357,8 +357,8 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     most = 8 if text[start:end] in _ZONES else _LONE_MAX
     while b > covered and start - b < most and "\u4e00" <= text[b - 1] <= "\u9fff" and (
             text[b - 1] not in _LONE_STOP or _stop_inside(text, b, covered)):
-        if text[b - 1] == "和" and b - 2 >= covered and text[b - 2] in _PLACE_ENDS:
-            break  # a conjunction after another place (顾村和|浦东曹路), not 和平路
+        if text[b - 1] == "和" and _named_after_and(text, b, start):
+            break  # a conjunction before a name of its own (顾村和|浦东曹路), not 和平(东)路
         b -= 1
     for _ in range(2):  # 于|上地五街
         if (b > covered and text[b - 1] in _POSITION_INITIALS and text[b:b + 1] not in _LOCATIVE_TAILS
@@ -382,6 +382,13 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     return b
 
 
+def _named_after_and(text: str, b: int, start: int) -> bool:
+    """The name between 和 at ``b - 1`` and a suffix at ``start`` has two characters
+    besides a section or direction (浦东曹|路, 五角|大楼; 和平东路 is one name)."""
+    k = start - 1 if start - 1 >= b and text[start - 1] in "东西南北中一二三四五六七八九十" else start
+    return k - b >= 2
+
+
 def _after_date(text: str, b: int, start: int) -> int:
     """Skip a date's unit that a name read backwards began with (2010年|中山路)."""
     if b < start and text[b] in "年月日" and b > 0 and text[b - 1].isdigit():
@@ -390,8 +397,6 @@ def _after_date(text: str, b: int, start: int) -> int:
 
 
 _NUMERALS = frozenset("一二三四五六七八九十")
-# Last characters of place names, before which 和 joins two places.
-_PLACE_ENDS = frozenset("省市区县镇乡村路街巷道里弄园苑城庄屯湾岛山")
 # Characters that make 里 a distance (几里, 多里, 数十里, 30多里).
 _MEASURE = frozenset("几多数余百千万十")
 # Words that begin with a stop character but occur inside estate names (金泰地产大厦).
@@ -433,9 +438,12 @@ def _weak_start(text: str, start: int, end: int, covered: int, gaz) -> int | Non
     b = start
     while b > covered and start - b < 5 and "\u4e00" <= text[b - 1] <= "\u9fff" and (
             text[b - 1] not in _LONE_STOP or _stop_inside(text, b, covered)):
+        if text[b - 1] == "和" and _named_after_and(text, b, start):
+            break  # 白宫和|五角大楼
         b -= 1
     b = _after_date(text, b, start)
-    if not 2 <= start - b <= 4 or (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1] not in _LONE_STOP):
+    if not 2 <= start - b <= 4 or (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1] not in _LONE_STOP
+                                   and text[b - 1] != "和"):
         return None
     if text[start - 1:end] in _GENERIC or any(text[k:end] in gaz.short for k in range(b, start)):
         return None
