@@ -99,7 +99,11 @@ POSITIVES = [
     ("收货人: 欧阳 娜娜", ["欧阳 娜娜"]),
     ("customer=黄磊 tel=13800000000", ["黄磊"]),
     ("cbre项目相关负责人julia", ["julia"]),  # a Latin name at the text's end
-    ("这件事的负责人是李建文", ["李建文"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("这件事的负责人是李建文", ["李建文"]),
+    # Rare surnames.
+    ("客户禤国维来电", ["禤国维"]),
+    ("收件人笪凌13800000000", ["笪凌"]),
+    ("我和逄小雨去", ["逄小雨"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -139,6 +143,7 @@ NEGATIVES = [
     "副局长到场",
     "<b>注意</b><p>方法</p><li>周末</li>",
     "客户 张 说",
+    "毋庸置疑，这是对的",
     "联系人：王 先生",
     "",
 ]
