@@ -103,7 +103,10 @@ POSITIVES = [
     # Rare surnames.
     ("客户禤国维来电", ["禤国维"]),
     ("收件人笪凌13800000000", ["笪凌"]),
-    ("我和逄小雨去", ["逄小雨"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("我和逄小雨去", ["逄小雨"]),
+    # Latin names after 他叫/她叫/英文名, two capitalised words whole.
+    ("帮我给老板发个邮件，他叫Tom Chen，中文名陈汤姆", ["Tom Chen", "陈汤姆"]),
+    ("英文名：Kevin Zhang", ["Kevin Zhang"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
