@@ -106,7 +106,10 @@ POSITIVES = [
     ("我和逄小雨去", ["逄小雨"]),
     # Latin names after 他叫/她叫/英文名, two capitalised words whole.
     ("帮我给老板发个邮件，他叫Tom Chen，中文名陈汤姆", ["Tom Chen", "陈汤姆"]),
-    ("英文名：Kevin Zhang", ["Kevin Zhang"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("英文名：Kevin Zhang", ["Kevin Zhang"]),
+    # A rare dictionary word the model reads as a name, or inside a list of names, is one.
+    ("上次对话中用户的朋友于洋住在湖南省", ["于洋"]),
+    ("范丽金、邓萱文、于洋和康桂萍三人负责本次交接。", ["范丽金", "邓萱文", "于洋", "康桂萍"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -147,6 +150,7 @@ NEGATIVES = [
     "<b>注意</b><p>方法</p><li>周末</li>",
     "客户 张 说",
     "毋庸置疑，这是对的",
+    "我们很高兴和开心",
     "联系人：王 先生",
     "",
 ]

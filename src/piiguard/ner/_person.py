@@ -103,7 +103,11 @@ def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int,
         if not _after_ok(text, q):
             continue
         name = text[p:q]
-        if name in words or name in NOT_NAME_WORDS or name[-1] in _BAD_LAST or _COMPANY.match(text, q):
+        # A rare dictionary word (于洋 is a place in jieba's list) inside a list of names
+        # (…、于洋和康桂萍三人) is a name; a common word (高兴) never is.
+        listed = q < len(text) and (text[q] in "、和与及等" or text[q:q + 2] in _COUNT_TAIL)
+        if ((name in words and (not listed or name in load_common_words())) or name in NOT_NAME_WORDS
+                or name[-1] in _BAD_LAST or _COMPANY.match(text, q)):
             return None
         return p, q
     return None
@@ -756,6 +760,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         skip = [(f.start, f.end) for f in detect_addresses(text) if f.score >= 0.5]
     padded = prepare(text)
     words = load_words()
+    common = load_common_words()
     spans: dict[tuple[int, int], float] = {}
     taken: set[int] = set()
     for s, e, prob in _model_spans(text, padded, union_spans(skip, quiet) if quiet else skip):
@@ -793,7 +798,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                     taken.update(range(a, b))
             continue
         if (name in NOT_NAME_WORDS or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e))
-                or (prob < 0.95 and name in words)
+                or (prob < 0.95 and name in words and (prob < 0.8 or name in common))
                 or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
                 or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
             continue
