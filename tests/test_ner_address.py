@@ -137,6 +137,10 @@ FORM_POSITIVES = [
     ("市场在义乌国际商贸城四区", "义乌国际商贸城四区"),  # a numbered area of an estate
     ("东阳木雕城G区", "东阳木雕城G区"),
 ]
+# A name found once is found again where no stop precedes it (a name, a title before it).
+REPEATED = [
+    ("孜许乡书记邹堂权孜许乡书记邹堂梗孜许乡按要求", ["孜许乡", "孜许乡", "孜许乡"]),
+]
 FORM_NEGATIVES = [
     "在海淀市场买菜", "朝阳市场", "萧山市政府", "我在萧山市", "奉化市",
     "这一区域难寻", "整个cbd区域里", "他们把全市分成三区", "两区建设", "椒江三区",
@@ -178,6 +182,10 @@ class TestForms:
     @pytest.mark.parametrize("text", FORM_NEGATIVES)
     def test_form_negative(self, text: str) -> None:
         assert addresses(text) == []
+
+    @pytest.mark.parametrize(("text", "expected"), REPEATED)
+    def test_repeated_name(self, text: str, expected: list[str]) -> None:
+        assert addresses(text) == expected
 
     def test_former_county_city_metadata(self) -> None:
         (f,) = detect_addresses("浙江省宁波市奉化市锦屏街道")

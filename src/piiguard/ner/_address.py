@@ -216,15 +216,16 @@ def _division_at(text: str, pos: int, gaz, full_only: bool = False) -> tuple[int
     best = None
     if pos >= len(text):
         return None
+    full, short = gaz.full, gaz.short
     for k in gaz.lengths_from.get(text[pos], ()):
         s = text[pos:pos + k]
         if len(s) < k:
             continue
-        d = gaz.full.get(s)
+        d = full.get(s)
         if d:
             return pos + k, d, True
         if best is None and not full_only and k <= 4:
-            d = gaz.short.get(s)
+            d = short.get(s)
             if d:
                 best = (pos + k, d, False)
     if best is not None:
@@ -627,6 +628,17 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
     return begin, parts
 
 
+_SEEN_KINDS = frozenset(("town", "village", "road", "poi", "zone"))
+
+
+def _seen_start(text: str, end: int, covered: int, seen: set[str]) -> int | None:
+    """Start of a name found earlier in the text that ends at ``end``, or None."""
+    for k in range(min(8, end - covered), 2, -1):
+        if text[end - k:end] in seen:
+            return end - k
+    return None
+
+
 _NO_START: frozenset[str] | None = None
 
 
@@ -662,18 +674,23 @@ def detect_addresses(text: str) -> list[Finding]:
     n = len(text)
     rejected = 0  # end of the furthest chain already read and found not to be an address
     no_start = _no_start(gaz)
+    # Names of towns, villages and roads found so far: a later mention of one is found
+    # even where no stop precedes it (孜许乡书记邹堂权|孜许乡).
+    seen: set[str] = set()
     for m in _SEED.finditer(text):
-        if m.start() < covered or m.start() < rejected:
+        ms, me = m.span()
+        group = m.lastgroup
+        if ms < covered or ms < rejected:
             # Inside a chain already judged: a part of a rejected chain is rejected too,
             # and skipping it keeps the work linear on text such as 路路路… or 1号1号….
             continue
         starts: list[int] = []
         weak = False  # the name must end at the seed's suffix (not 也可顺游|镇远古城)
         anchored = False  # a part must end at the seed's suffix (北京|华嬉数字文化产业功能区)
-        if m.lastgroup in ("div", "weak"):
-            e = m.end()
-            seed_start = m.start()
-            if text[e - 1] == "街" or text[m.start():e] == "区" and text[m.start() - 1:e] == "小区":
+        if group in ("div", "weak"):
+            e = me
+            seed_start = ms
+            if text[e - 1] == "街" or text[ms:e] == "区" and text[ms - 1:e] == "小区":
                 continue
             # A division the gazetteer confirms (浦东新区 is no weak 新区).
             for k in gaz.lengths_to.get(text[e - 1], ()):
@@ -685,7 +702,7 @@ def detect_addresses(text: str) -> list[Finding]:
                 zone = _ZONE_SEED.search(text, max(0, e - 4), e)
                 if zone is not None:
                     seed_start = zone.start()
-            if not starts and (m.lastgroup == "weak" or zone is not None):
+            if not starts and (group == "weak" or zone is not None):
                 first = _weak_start(text, seed_start, e, covered, gaz)
                 if first is not None:
                     starts.append(first)
@@ -700,14 +717,23 @@ def detect_addresses(text: str) -> list[Finding]:
                 if town is not None:
                     starts.append(town)
                     weak = True
+            if not starts and seen and text[e - 1] in "镇乡道区楼":
+                first = _seen_start(text, e, covered, seen)
+                if first is not None:
+                    starts.append(first)
+                    weak = True
             if not starts:
                 continue
-        elif m.lastgroup == "lone":
-            lone = _lone_start(text, m.start(), m.end(), covered)
+        elif group == "lone":
+            lone = _lone_start(text, ms, me, covered)
+            if seen and (lone is None or ms - lone >= _LONE_MAX):
+                again = _seen_start(text, me, covered, seen)
+                if again is not None and (lone is None or again > lone):
+                    lone = again  # 在青石村，张三|青石村
             if lone is None:
                 continue
             starts = [lone]
-            if m.start() - lone >= _LONE_MAX and lone > covered:
+            if ms - lone >= _LONE_MAX and lone > covered:
                 # The walk back stopped at its length limit, perhaps inside a name glued
                 # to the road after a number or at the text's start (…995张胜静|解放西路):
                 # start at the surname, and let the leading name be cut off below.
@@ -715,30 +741,30 @@ def detect_addresses(text: str) -> list[Finding]:
                          if text[k] in SURNAMES and (k == 0 or not "\u4e00" <= text[k - 1] <= "\u9fff")]
                 # Only where the name model reads a name there (not 富阳市, 景德镇).
                 if glued and any(f.start == 0 and f.score >= 0.5
-                                 for f in detect_persons(text[glued[0]:m.start()], skip=[])):
+                                 for f in detect_persons(text[glued[0]:ms], skip=[])):
                     starts = glued[:1] + starts
         else:
             # A numbered element: the address may begin up to a road/estate name before it.
-            starts = list(range(max(covered, m.start() - 12), m.start() + 1))
+            starts = list(range(max(covered, ms - 12), ms + 1))
         for s in starts:
             if s > covered and s < n and text[s] in "号栋幢楼室层单元组" or s < n and text[s] in no_start:
                 continue
             parts = _parse(text, s, gaz)
-            if weak and parts and parts[0].end != m.end():
+            if weak and parts and parts[0].end != me:
                 # The name reads on past the suffix: a longer name (也可顺游|镇远古城), unless
                 # a village or a number follows the suffix (汀河乡|裕后村).
-                parts = _cut_after_seed(_parse(text, s, gaz, m.end()))
+                parts = _cut_after_seed(_parse(text, s, gaz, me))
                 if len(parts) < 2:
                     continue
-            if not parts or parts[-1].end <= m.start() or anchored and all(p.end != m.end() for p in parts):
+            if not parts or parts[-1].end <= ms or anchored and all(p.end != me for p in parts):
                 continue
             lone = not _is_address(text, parts)
-            if (lone and m.lastgroup == "lone" and parts[0].end > m.end()
-                    and (parts[0].end == m.end() + 1 and text[m.end():m.end() + 2] in _SUFFIX_WORDS
-                         or text[m.end()] == "和") and not _is_lone(text, parts)):
+            if (lone and group == "lone" and parts[0].end > me
+                    and (parts[0].end == me + 1 and text[me:me + 2] in _SUFFIX_WORDS
+                         or text[me] == "和") and not _is_lone(text, parts)):
                 # The name read on by the first character of a word (王庄村|村民) or over
                 # a conjunction (宝山顾村|和浦东曹路): end it at the seed's suffix.
-                retry = _cut_after_seed(_parse(text, s, gaz, m.end()))
+                retry = _cut_after_seed(_parse(text, s, gaz, me))
                 if retry:
                     parts, lone = retry, not _is_address(text, retry)
             ok = not lone or _is_lone(text, parts)
@@ -746,7 +772,7 @@ def detect_addresses(text: str) -> list[Finding]:
                 # A named place that the chain read past into a clause (高明阮冲村|和附近
                 # 一些村落) stands on its own, and so does an address that ran on into a
                 # place's name (上海市普陀区|普陀山).
-                prefix = _lone_prefix(text, parts, m.start())
+                prefix = _lone_prefix(text, parts, ms)
                 if prefix is not None:
                     parts, lone, ok = prefix, not _is_address(text, prefix), True
             if not ok or _is_org(text, parts, lone):
@@ -768,6 +794,8 @@ def detect_addresses(text: str) -> list[Finding]:
             end = parts[-1].end
             out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER,
                                _metadata(parts, begin)))
+            if parts[0].kind in _SEEN_KINDS and parts[0].division is None and 3 <= parts[0].end - parts[0].start <= 8:
+                seen.add(text[parts[0].start:parts[0].end])
             covered = end
             break
     return out
