@@ -136,6 +136,7 @@ FORM_POSITIVES = [
     ("白宫和五角大楼", "五角大楼"),
     ("市场在义乌国际商贸城四区", "义乌国际商贸城四区"),  # a numbered area of an estate
     ("东阳木雕城G区", "东阳木雕城G区"),
+    ("居民在西河沿甲215号等候", "西河沿甲215号"),      # 河沿 (a river bank) before a number
 ]
 # A name found once is found again where no stop precedes it (a name, a title before it).
 REPEATED = [
@@ -144,6 +145,7 @@ REPEATED = [
 FORM_NEGATIVES = [
     "在海淀市场买菜", "朝阳市场", "萧山市政府", "我在萧山市", "奉化市",
     "这一区域难寻", "整个cbd区域里", "他们把全市分成三区", "两区建设", "椒江三区",
+    "沿10号线走", "沿河沿岸",
 ]
 # fmt: on
 

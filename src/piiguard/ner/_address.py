@@ -82,7 +82,7 @@ def _kinds(first: str) -> dict[str, str]:
         # Not a rank (浙江省|级示范区).
         "zone": rf"(?!级){_name(1, 8, first=first)}(?:{sfx['zone']})",
         # A direction may follow before the number (皇后大道中15号).
-        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|门[外内](?=[附甲乙丙丁]?[0-9]))"
+        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))"
                 r"(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})",
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
