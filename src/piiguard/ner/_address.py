@@ -211,6 +211,13 @@ class _Part:
         self.start, self.end, self.kind, self.division = start, end, kind, division
 
 
+def _former_suffix_ok(text: str, at: int) -> bool:
+    """The 市 or 县 at ``at`` may end a district's former name: it begins no word with
+    the next character (市场, 县城) and ends none with the one before (城市, 都市)."""
+    common = load_common_words()
+    return text[at:at + 2] not in common and text[at - 1:at + 1] not in common
+
+
 def _division_at(text: str, pos: int, gaz, full_only: bool = False) -> tuple[int, list[Division], bool] | None:
     """Longest gazetteer name starting at ``pos``: (end, divisions, is_full)."""
     best = None
@@ -230,7 +237,7 @@ def _division_at(text: str, pos: int, gaz, full_only: bool = False) -> tuple[int
                 best = (pos + k, d, False)
     if best is not None:
         end = best[0]
-        if end < len(text) and text[end] in "市县" and text[end:end + 2] not in load_common_words():
+        if end < len(text) and text[end] in "市县" and _former_suffix_ok(text, end):
             # A district under the county or county-level city it was before (奉化市, now
             # 奉化区; 萧山市, now 萧山区): old records keep those names. Not 市场, 县城.
             former = [d for d in best[1] if d.level == DISTRICT]
@@ -589,7 +596,7 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
                 start -= k
                 break
         else:
-            if text[start - 1] in "市县" and start - 1 > floor:
+            if text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
                 # A district's former county-level name (萧山市), as _division_at reads it.
                 for k in gaz.lengths_to.get(text[start - 2], ()):
                     if k <= 4 and k < start and any(d.level == DISTRICT for d in gaz.short.get(text[start - 1 - k:start - 1], ())):
@@ -697,6 +704,13 @@ def detect_addresses(text: str) -> list[Finding]:
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
+            if not starts and text[e - 1] in "市县" and e >= 3 and _former_suffix_ok(text, e - 1):
+                # A district under its former county-level name (青浦县, 萧山市).
+                for k in gaz.lengths_to.get(text[e - 2], ()):
+                    if k <= 4 and e - 1 - k >= covered and any(
+                            d.level == DISTRICT for d in gaz.short.get(text[e - 1 - k:e - 1], ())):
+                        starts.append(e - 1 - k)
+                        break
             zone = None
             if not starts and text[e - 1] == "区" and e >= 2 and text[e - 2] in _ZONE_PENULTIMATE:
                 zone = _ZONE_SEED.search(text, max(0, e - 4), e)
