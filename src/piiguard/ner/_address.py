@@ -275,9 +275,11 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
         if first_end is not None and div is not None and div[0] > lim:
             div = None
-        low = _lower_match(text, pos, _digit_limit(text, pos, lim), not parts)
-        if low is not None and low[0] == "road" and text[low[1] - 2:low[1]] in _NOT_ROADS:
-            low = None
+        low = None
+        read_low = True  # the lower component is read only when it can matter
+        if div is None or not div[2]:
+            low = _low_at(text, pos, lim, not parts)
+            read_low = False
         if div is not None:
             end, divs, full = div
             d = _pick(divs, province, city)
@@ -289,6 +291,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                     if text[end - 1] == "道" and text.startswith("办事处", end) and text[end - 2] == "街":
                         end += 3  # the subdistrict's office is where it sits (临平街道办事处)
                     cand = _Part(pos, end, "div", d)
+        if cand is None and read_low:
+            low = _low_at(text, pos, lim, not parts)
         if cand is None and low is not None:
             kind, low_end = low
             lv = _LEVEL_OF_KIND[kind]
@@ -313,6 +317,17 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         parts.append(cand)
         pos = cand.end
     return parts
+
+
+def _low_at(text: str, pos: int, limit: int, first: bool) -> tuple[str, int] | None:
+    """:func:`_lower_match` within a glued mobile number's limit, and no road that is
+    a word (电路, 思路)."""
+    if pos < len(text) and "0" <= text[pos] <= "9":
+        limit = _digit_limit(text, pos, limit)
+    low = _lower_match(text, pos, limit, first)
+    if low is not None and low[0] == "road" and text[low[1] - 2:low[1]] in _NOT_ROADS:
+        return None
+    return low
 
 
 def _digit_limit(text: str, pos: int, limit: int) -> int:
@@ -374,7 +389,8 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
             b -= 1  # 沿|上南路, 的|地王广场: a position word begins the name after a stop
     while b < start and text[b] in _LABEL_INNER:
         b += 1  # 姓名|蓝桥名苑: a label's character may not begin the name
-    b = _after_date(text, b, start)
+    if b < start and text[b] in "年月日" and b > 0 and text[b - 1].isdigit():
+        b += 1  # a date's unit the walk began with (2010年|中山路)
     if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
             b -= 1  # a Latin street name (RuadoCunha步行街)
@@ -395,13 +411,6 @@ def _named_after_and(text: str, b: int, start: int) -> bool:
     besides a section or direction (浦东曹|路, 五角|大楼; 和平东路 is one name)."""
     k = start - 1 if start - 1 >= b and text[start - 1] in "东西南北中一二三四五六七八九十" else start
     return k - b >= 2
-
-
-def _after_date(text: str, b: int, start: int) -> int:
-    """Skip a date's unit that a name read backwards began with (2010年|中山路)."""
-    if b < start and text[b] in "年月日" and b > 0 and text[b - 1].isdigit():
-        return b + 1
-    return b
 
 
 _NUMERALS = frozenset("一二三四五六七八九十")
@@ -449,7 +458,8 @@ def _weak_start(text: str, start: int, end: int, covered: int, gaz) -> int | Non
         if text[b - 1] == "和" and _named_after_and(text, b, start):
             break  # 白宫和|五角大楼
         b -= 1
-    b = _after_date(text, b, start)
+    if b < start and text[b] in "年月日" and b > 0 and text[b - 1].isdigit():
+        b += 1  # a date's unit the walk began with (2010年|中山路)
     if not 2 <= start - b <= 4 or (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1] not in _LONE_STOP
                                    and text[b - 1] != "和"):
         return None
@@ -599,7 +609,7 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
             if text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
                 # A district's former county-level name (萧山市), as _division_at reads it.
                 for k in gaz.lengths_to.get(text[start - 2], ()):
-                    if k <= 4 and k < start and any(d.level == DISTRICT for d in gaz.short.get(text[start - 1 - k:start - 1], ())):
+                    if k <= 4 and k < start and text[start - 1 - k:start - 1] in _district_shorts(gaz):
                         start -= k + 1
                         break
                 else:
@@ -646,6 +656,18 @@ def _seen_start(text: str, end: int, covered: int, seen: set[str]) -> int | None
     return None
 
 
+_DISTRICT_SHORTS: tuple[object, frozenset[str]] | None = None
+
+
+def _district_shorts(gaz) -> frozenset[str]:
+    """Short names of county-level divisions (奉化, 萧山): former names add 市 or 县."""
+    global _DISTRICT_SHORTS
+    if _DISTRICT_SHORTS is None or _DISTRICT_SHORTS[0] is not gaz:
+        names = frozenset(k for k, v in gaz.short.items() if any(d.level == DISTRICT for d in v))
+        _DISTRICT_SHORTS = (gaz, names)
+    return _DISTRICT_SHORTS[1]
+
+
 _NO_START: frozenset[str] | None = None
 
 
@@ -681,9 +703,11 @@ def detect_addresses(text: str) -> list[Finding]:
     n = len(text)
     rejected = 0  # end of the furthest chain already read and found not to be an address
     no_start = _no_start(gaz)
+    district_shorts = _district_shorts(gaz)
     # Names of towns, villages and roads found so far: a later mention of one is found
     # even where no stop precedes it (孜许乡书记邹堂权|孜许乡).
     seen: set[str] = set()
+    seen_tails: set[str] = set()  # their last two characters, a cheap first test
     for m in _SEED.finditer(text):
         ms, me = m.span()
         group = m.lastgroup
@@ -704,12 +728,12 @@ def detect_addresses(text: str) -> list[Finding]:
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
-            if not starts and text[e - 1] in "市县" and e >= 3 and _former_suffix_ok(text, e - 1):
+            if not starts and text[e - 1] in "市县" and e >= 3:
                 # A district under its former county-level name (青浦县, 萧山市).
                 for k in gaz.lengths_to.get(text[e - 2], ()):
-                    if k <= 4 and e - 1 - k >= covered and any(
-                            d.level == DISTRICT for d in gaz.short.get(text[e - 1 - k:e - 1], ())):
-                        starts.append(e - 1 - k)
+                    if k <= 4 and e - 1 - k >= covered and text[e - 1 - k:e - 1] in district_shorts:
+                        if _former_suffix_ok(text, e - 1):
+                            starts.append(e - 1 - k)
                         break
             zone = None
             if not starts and text[e - 1] == "区" and e >= 2 and text[e - 2] in _ZONE_PENULTIMATE:
@@ -731,7 +755,7 @@ def detect_addresses(text: str) -> list[Finding]:
                 if town is not None:
                     starts.append(town)
                     weak = True
-            if not starts and seen and text[e - 1] in "镇乡道区楼":
+            if not starts and text[e - 2:e] in seen_tails and text[e - 1] in "镇乡道区楼":
                 first = _seen_start(text, e, covered, seen)
                 if first is not None:
                     starts.append(first)
@@ -740,7 +764,7 @@ def detect_addresses(text: str) -> list[Finding]:
                 continue
         elif group == "lone":
             lone = _lone_start(text, ms, me, covered)
-            if seen and (lone is None or ms - lone >= _LONE_MAX):
+            if text[me - 2:me] in seen_tails and (lone is None or ms - lone >= _LONE_MAX):
                 again = _seen_start(text, me, covered, seen)
                 if again is not None and (lone is None or again > lone):
                     lone = again  # 在青石村，张三|青石村
@@ -810,6 +834,7 @@ def detect_addresses(text: str) -> list[Finding]:
                                _metadata(parts, begin)))
             if parts[0].kind in _SEEN_KINDS and parts[0].division is None and 3 <= parts[0].end - parts[0].start <= 8:
                 seen.add(text[parts[0].start:parts[0].end])
+                seen_tails.add(text[parts[0].end - 2:parts[0].end])
             covered = end
             break
     return out
