@@ -608,8 +608,9 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
         else:
             if text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
                 # A district's former county-level name (萧山市), as _division_at reads it.
-                for k in gaz.lengths_to.get(text[start - 2], ()):
-                    if k <= 4 and k < start and text[start - 1 - k:start - 1] in _district_shorts(gaz):
+                shorts = _district_shorts(gaz)
+                for k in shorts.get(text[start - 2], ()):
+                    if k < start and text[start - 1 - k:start - 1] in shorts[""]:
                         start -= k + 1
                         break
                 else:
@@ -656,15 +657,21 @@ def _seen_start(text: str, end: int, covered: int, seen: set[str]) -> int | None
     return None
 
 
-_DISTRICT_SHORTS: tuple[object, frozenset[str]] | None = None
+_DISTRICT_SHORTS: tuple[object, dict] | None = None
 
 
-def _district_shorts(gaz) -> frozenset[str]:
-    """Short names of county-level divisions (奉化, 萧山): former names add 市 or 县."""
+def _district_shorts(gaz) -> dict:
+    """Short names of county-level divisions (奉化, 萧山), whose former names add 市 or
+    县: their lengths by last character, and under "" the set of names."""
     global _DISTRICT_SHORTS
     if _DISTRICT_SHORTS is None or _DISTRICT_SHORTS[0] is not gaz:
-        names = frozenset(k for k, v in gaz.short.items() if any(d.level == DISTRICT for d in v))
-        _DISTRICT_SHORTS = (gaz, names)
+        names = frozenset(k for k, v in gaz.short.items() if len(k) <= 4 and any(d.level == DISTRICT for d in v))
+        by_last: dict = {}
+        for name in names:
+            by_last.setdefault(name[-1], set()).add(len(name))
+        table: dict = {c: tuple(sorted(ks, reverse=True)) for c, ks in by_last.items()}
+        table[""] = names
+        _DISTRICT_SHORTS = (gaz, table)
     return _DISTRICT_SHORTS[1]
 
 
@@ -730,8 +737,8 @@ def detect_addresses(text: str) -> list[Finding]:
                     break
             if not starts and text[e - 1] in "市县" and e >= 3:
                 # A district under its former county-level name (青浦县, 萧山市).
-                for k in gaz.lengths_to.get(text[e - 2], ()):
-                    if k <= 4 and e - 1 - k >= covered and text[e - 1 - k:e - 1] in district_shorts:
+                for k in district_shorts.get(text[e - 2], ()):
+                    if e - 1 - k >= covered and text[e - 1 - k:e - 1] in district_shorts[""]:
                         if _former_suffix_ok(text, e - 1):
                             starts.append(e - 1 - k)
                         break
@@ -755,7 +762,7 @@ def detect_addresses(text: str) -> list[Finding]:
                 if town is not None:
                     starts.append(town)
                     weak = True
-            if not starts and text[e - 2:e] in seen_tails and text[e - 1] in "镇乡道区楼":
+            if not starts and seen_tails and text[e - 1] in "镇乡道区楼" and text[e - 2:e] in seen_tails:
                 first = _seen_start(text, e, covered, seen)
                 if first is not None:
                     starts.append(first)
