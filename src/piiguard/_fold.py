@@ -38,16 +38,25 @@ def _load() -> tuple[dict[int, str], re.Pattern[str], frozenset[str]]:
                 pairs = [ln for ln in text.split("\n") if len(ln) == 2 and not ln.startswith("#")]
                 mapping = {ord(p[0]): p[1] for p in pairs}
                 bmp = sorted(p[0] for p in pairs if ord(p[0]) <= 0xFFFF)
-                gate = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]")
+                # Any character to replace, or any outside the BMP, in one search.
+                gate = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]|[\U00010000-\U0010FFFF]")
                 astral = frozenset(p[0] for p in pairs if ord(p[0]) > 0xFFFF)
                 _table = (mapping, gate, astral)
     return _table
 
 
 def fold(text: str) -> str:
-    """``text`` with traditional characters replaced by simplified ones (same length)."""
+    """``text`` with traditional characters replaced by simplified ones (same length).
+
+    Only the characters found are replaced: a long simplified text holding a few
+    traditional ones (news quoting a name) costs one scan, not a rewrite of every
+    character (``str.translate`` takes 60 ms a megabyte).
+    """
     mapping, gate, astral = _table if _table is not None else _load()
-    if gate.search(text) is None and not (
-            _ASTRAL.search(text) and any(m.group() in astral for m in _ASTRAL.finditer(text))):
-        return text
-    return text.translate(mapping)
+    if gate.search(text) is None:
+        return text  # the common case: one search
+    if _ASTRAL.search(text):
+        # Characters outside the BMP (emoji, rare Han): the gate matches them all, so
+        # replace through the table, which leaves those it does not hold as they are.
+        return text.translate(mapping)
+    return gate.sub(lambda m: mapping[ord(m.group())], text)
