@@ -620,6 +620,24 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
     return start
 
 
+def _across_gap(text: str, start: int, gaz, floor: int) -> int:
+    """Start of divisions written one to three name characters before ``start``.
+
+    The name before a road or estate is read back at most a few characters, so a longer
+    one is cut (上海浦东张|江高科碧波路, 广州天河珠|江新城花城大道): when divisions end just
+    before the cut, with only name characters between, the chain starts at them and the
+    parser reads the whole name. Otherwise ``start`` is returned.
+    """
+    for gap in (1, 2, 3):
+        k = start - gap
+        if k <= floor or not all("\u4e00" <= c <= "\u9fff" and c not in _LONE_STOP for c in text[k:start]):
+            break
+        lead = _left_extend(text, k, gaz, floor)
+        if lead < k:
+            return lead
+    return start
+
+
 def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[int, list[_Part]]:
     """Cut a personal name glued to the front of a road or estate (张伟高新四路88号)."""
     first_end = parts[0].end
@@ -826,6 +844,8 @@ def detect_addresses(text: str) -> list[Finding]:
                 break
             begin = _left_extend(text, parts[0].start, gaz, covered)
             begin = max(begin, covered)
+            if begin == parts[0].start and parts[0].kind in ("road", "poi", "poi_bare", "zone"):
+                begin = _across_gap(text, begin, gaz, covered)
             if begin < parts[0].start:
                 lead = _parse(text, begin, gaz)
                 if lead and lead[-1].end >= parts[-1].end:
