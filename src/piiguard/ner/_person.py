@@ -213,7 +213,8 @@ def _strip_title(text: str, s: int, e: int) -> int:
     for k in (3, 2, 1):
         if len(name) > k and name[-k:] in _STRIP_SET:
             rest = name[:-k]
-            if rest[0] in SURNAMES or rest[:2] in COMPOUND_SURNAMES:
+            # A transliterated name keeps two characters or more before a title (维德|探长).
+            if rest[0] in SURNAMES or rest[:2] in COMPOUND_SURNAMES or (k >= 2 and len(rest) >= 2):
                 return e - k
     for k in (1, 2):
         if e - s > k and (text[e - k:e + 1] in _STRIP_SET or text[e - k:e + 2] in _STRIP_SET):
