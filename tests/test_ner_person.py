@@ -112,7 +112,8 @@ POSITIVES = [
     ("范丽金、邓萱文、于洋和康桂萍三人负责本次交接。", ["范丽金", "邓萱文", "于洋", "康桂萍"]),
     # A title after a transliterated name stays outside it.
     ("警方负责调查行动的维德探长表示", ["维德"]),
-    ("穆里尼奥教练认为", ["穆里尼奥"]),  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("穆里尼奥教练认为", ["穆里尼奥"]),
+    ("Valve游戏公司DOTA2项目经理Erik", ["Erik"]),  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
