@@ -136,7 +136,9 @@ def test_requires_gates_are_necessary(text: str) -> None:
                                     "护照E 1234 5678", "护照EA 1234567", "护照E12 345 678", "车牌 京 A12345", "车牌 苏 E1234学",
                                     "9111 0108 MA01 ABCD 1E", "港澳通行证 C 12345678"])
 def test_requires_gates_pass_written_forms(sample: str) -> None:
-    """Every gated pattern that matches a sample has its gate matching it as well."""
+    """Every gated pattern that matches a sample has its gate matching it as well; each
+    sample is read by a gated pattern, or by a triggered one whose label it holds (a
+    trigger limits where a pattern is scanned, to around its label)."""
     import re
 
     hits = 0
@@ -145,4 +147,6 @@ def test_requires_gates_pass_written_forms(sample: str) -> None:
             if p.requires is not None and p.compile().search(sample):
                 hits += 1
                 assert re.search(p.requires, sample, re.ASCII | re.MULTILINE), (spec.name, p.name)
+            elif p.trigger is not None and p.compile().search(sample) and re.search(p.trigger[0], sample):
+                hits += 1
     assert hits, sample
