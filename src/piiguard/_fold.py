@@ -21,15 +21,11 @@ from importlib import resources
 
 __all__ = ["fold"]
 
-_table: tuple[dict[int, str], re.Pattern[str], frozenset[str]] | None = None
+_table: tuple[dict[int, str], re.Pattern[str]] | None = None
 _lock = threading.Lock()
-# Characters outside the Basic Multilingual Plane: a class of them makes the regex
-# engine test each character in turn (a hundred times slower), so they are looked up
-# in a set, and only when the text holds such a character at all.
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
-def _load() -> tuple[dict[int, str], re.Pattern[str], frozenset[str]]:
+def _load() -> tuple[dict[int, str], re.Pattern[str]]:
     global _table
     if _table is None:
         with _lock:
@@ -38,25 +34,36 @@ def _load() -> tuple[dict[int, str], re.Pattern[str], frozenset[str]]:
                 pairs = [ln for ln in text.split("\n") if len(ln) == 2 and not ln.startswith("#")]
                 mapping = {ord(p[0]): p[1] for p in pairs}
                 bmp = sorted(p[0] for p in pairs if ord(p[0]) <= 0xFFFF)
-                # Any character to replace, or any outside the BMP, in one search.
+                # The BMP characters as one class, which the regex engine tests by a
+                # bitmap; characters outside the BMP in such a class are tested one by one
+                # (a hundred times slower), so the gate takes any of them, and the table
+                # decides.
                 gate = re.compile("[" + "".join(re.escape(c) for c in bmp) + "]|[\U00010000-\U0010FFFF]")
-                astral = frozenset(p[0] for p in pairs if ord(p[0]) > 0xFFFF)
-                _table = (mapping, gate, astral)
+                _table = (mapping, gate)
     return _table
 
 
 def fold(text: str) -> str:
     """``text`` with traditional characters replaced by simplified ones (same length).
 
-    Only the characters found are replaced: a long simplified text holding a few
-    traditional ones (news quoting a name) costs one scan, not a rewrite of every
-    character (``str.translate`` takes 60 ms a megabyte).
+    One scan finds what to replace; a long simplified text holding a few traditional
+    characters (news quoting a name) is not rewritten character by character
+    (``str.translate`` takes 60 ms a megabyte).
     """
-    mapping, gate, astral = _table if _table is not None else _load()
-    if gate.search(text) is None:
+    mapping, gate = _table if _table is not None else _load()
+    found = gate.search(text)
+    if found is None:
         return text  # the common case: one search
-    if _ASTRAL.search(text):
-        # Characters outside the BMP (emoji, rare Han): the gate matches them all, so
-        # replace through the table, which leaves those it does not hold as they are.
-        return text.translate(mapping)
-    return gate.sub(lambda m: mapping[ord(m.group())], text)
+    pieces = []
+    last = 0
+    for m in gate.finditer(text, found.start()):
+        # The gate also matches every character outside the BMP; the table holds few.
+        repl = mapping.get(ord(m.group()))
+        if repl is not None:
+            pieces.append(text[last:m.start()])
+            pieces.append(repl)
+            last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
