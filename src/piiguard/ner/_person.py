@@ -706,9 +706,11 @@ def _repeated(text: str, spans: dict[tuple[int, int], float], taken: set[int],
     are looked for within ``_REPEAT_REACH`` characters, and each stretch of text
     once per name, so the cost stays linear on long documents.
     """
-    sure = sorted((s, e) for (s, e), p in spans.items() if p >= 0.9 and 2 <= e - s <= 4)
+    sure = [(s, e) for (s, e), p in spans.items() if p >= 0.9 and 2 <= e - s <= 4]
+    if not sure:
+        return
     names = {text[s:e] for s, e in sure}
-    names = {m for m in names if m not in words and all(_is_han(c) for c in m)}
+    names = {m for m in names if "\u4e00" <= min(m) and max(m) <= "\u9fff" and m not in words}
     if not names:
         return
     for (s, e), p in list(spans.items()):
@@ -718,9 +720,10 @@ def _repeated(text: str, spans: dict[tuple[int, int], float], taken: set[int],
             taken.discard(e - 1)
     n = len(text)
     reach: dict[str, int] = {}
-    for s, e in sure:
+    once = {m for m in names if text.count(m) < 2}  # most names: no repeat to look for
+    for s, e in sorted(sure):
         name = text[s:e]
-        if name not in names:
+        if name not in names or name in once:
             continue
         k = e - s
         hi = min(n, e + _REPEAT_REACH)
