@@ -692,6 +692,21 @@ def _spelled_spans(text: str, spans: dict[tuple[int, int], float]) -> list[tuple
     return out
 
 
+def _claim(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int, score: float) -> None:
+    """Add the name ``[s, e)`` unless a name found before holds one of its characters."""
+    if not taken.intersection(range(s, e)):
+        spans[(s, e)] = score
+        taken.update(range(s, e))
+
+
+def _give_way(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int,
+              below: float = float("inf")) -> None:
+    """Drop the names lying inside ``[s, e)`` that score below ``below``, freeing their characters."""
+    for k in [k for k in spans if s <= k[0] and k[1] <= e and spans[k] < below]:
+        del spans[k]
+        taken.difference_update(range(*k))
+
+
 _REPEAT_REACH = 1000  # characters either side of a sure name where its repeats are read
 
 
@@ -731,12 +746,10 @@ def _repeated(text: str, spans: dict[tuple[int, int], float], taken: set[int],
         reach[name] = hi
         while i >= 0:
             j = i + k
-            if (not taken.intersection(range(i, j))
-                    and (i == 0 or not _is_han(text[i - 1]) or text[i - 1:i + 1] not in words)
+            if ((i == 0 or not _is_han(text[i - 1]) or text[i - 1:i + 1] not in words)
                     and (j >= n or _after_ok(text, j) or text[j] in _END_VERBS)
                     and not _in_book_title(text, i)):
-                spans[(i, j)] = 0.6
-                taken.update(range(i, j))
+                _claim(spans, taken, i, j, 0.6)
             i = text.find(name, j, hi)
 
 
@@ -833,22 +846,17 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                 continue  # only two characters more, from a clear edge (和|阿依古丽·…)
             spans[(s, k[1])] = max(spans.pop(k), 0.75)
             taken.update(range(s, k[0]))
-        elif not taken.intersection(range(s, e)):
-            spans[(s, e)] = 0.75
-            taken.update(range(s, e))
+        else:
+            _claim(spans, taken, s, e, 0.75)
     for s, e in _compound_spans(text):
-        if not taken.intersection(range(s, e)) and not (skip and _outside(s, e, skip) != (s, e)):
-            spans[(s, e)] = 0.7
-            taken.update(range(s, e))
+        if not (skip and _outside(s, e, skip) != (s, e)):
+            _claim(spans, taken, s, e, 0.7)
     for s, e in _label_spans(text):
         if " " in text[s:e] or "\u3000" in text[s:e]:
-            # A name spaced after its surname (欧阳 娜娜): it replaces the model's pieces.
-            for k in [k for k in spans if s <= k[0] and k[1] <= e]:
-                del spans[k]
-                taken.difference_update(range(*k))
-        if not taken.intersection(range(s, e)) and not _COMPANY.match(text, e):
-            spans[(s, e)] = 0.8
-            taken.update(range(s, e))
+            # A name spaced after its surname (欧阳 娜娜) replaces the model's pieces.
+            _give_way(spans, taken, s, e)
+        if not _COMPANY.match(text, e):
+            _claim(spans, taken, s, e, 0.8)
     for m in _OLD_RE.finditer(text):
         if m.start() not in taken:
             spans[(m.start(), m.end())] = 0.6
@@ -857,23 +865,14 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue  # 和平先生: the particle and the surname make a word
         if (a, b) in spans:
             spans[(a, b)] = max(spans[(a, b)], 0.7)  # the model's unsure 李 of 李总
-        elif not taken.intersection(range(a, b)):
-            spans[(a, b)] = 0.7
-            taken.update(range(a, b))
+        else:
+            _claim(spans, taken, a, b, 0.7)
     if _HAS_LATIN.search(text):
         for a, b, score in _latin_spans(text):
-            if not taken.intersection(range(a, b)):
-                spans[(a, b)] = score
-                taken.update(range(a, b))
+            _claim(spans, taken, a, b, score)
         for a, b in _spelled_spans(text, spans):
-            # An unsure piece of the spelling the model read (Moya |Greene) gives way.
-            inner = [k for k in spans if a <= k[0] and k[1] <= b and spans[k] < 0.6]
-            for k in inner:
-                del spans[k]
-                taken.difference_update(range(*k))
-            if not taken.intersection(range(a, b)):
-                spans[(a, b)] = 0.6
-                taken.update(range(a, b))
+            _give_way(spans, taken, a, b, below=0.6)  # an unsure piece the model read (Moya |Greene)
+            _claim(spans, taken, a, b, 0.6)
     starts = {k[0]: k for k in spans}
     for s, e, glued in _field_spans(text, skip):
         inside = taken.intersection(range(s, e))
