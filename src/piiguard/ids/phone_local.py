@@ -53,13 +53,10 @@ def _check(local: str) -> str:
 
 def compact(number: str) -> str:
     """The local number: digits only, without an extension."""
-    readings = _readings(number)
-    for local in readings:
-        try:
-            return _check(local)
-        except ValueError:
-            continue
-    return readings[-1]
+    try:
+        return validate(number)
+    except ValueError:
+        return _readings(number)[-1]
 
 
 def validate(number: str) -> str:
