@@ -20,6 +20,7 @@ Two guards:
 from __future__ import annotations
 
 import importlib
+import itertools
 import pkgutil
 import re
 import sys
@@ -329,6 +330,15 @@ def _best_of(fn: Callable[[str], Any], text: str, runs: int = 2) -> float:
 
 
 #: name -> input of about n characters
+def _distinct_names(n: int) -> str:
+    """Labelled fields, each with a different sure name: the repeat search of each must
+    stay within its reach, not read the whole text (a count per name was quadratic)."""
+    surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+    lines = (f"姓名：{s}{a}{b}\n" for s in surnames for a in given for b in given)
+    out = "".join(itertools.islice(itertools.cycle(lines), n // 7 + 1))
+    return out[:n]
+
+
 WORST: dict[str, Callable[[int], str]] = {
     "digits": lambda n: "1" * n,
     "digits_spaced": lambda n: "1 " * (n // 2),
@@ -348,6 +358,7 @@ WORST: dict[str, Callable[[int], str]] = {
     "zero_width": lambda n: "1\u200b" * (n // 2),
     "token_openers": lambda n: "⟦PII:A:" * (n // 7),
     "url_dots": lambda n: "http://" + "a." * (n // 2),
+    "distinct_names": lambda n: _distinct_names(n),
 }
 N = 20_000
 

@@ -735,7 +735,10 @@ def _repeated(text: str, spans: dict[tuple[int, int], float], taken: set[int],
             taken.discard(e - 1)
     n = len(text)
     reach: dict[str, int] = {}
-    once = {m for m in names if text.count(m) < 2}  # most names: no repeat to look for
+    # Most names occur once: on a short text one C-level count rules their search out.
+    # On a long one a count would read the whole text per name (quadratic), so the
+    # search below, bounded by _REPEAT_REACH, runs instead.
+    once = {m for m in names if text.count(m) < 2} if n <= 4 * _REPEAT_REACH else set()
     for s, e in sorted(sure):
         name = text[s:e]
         if name not in names or name in once:
