@@ -692,17 +692,42 @@ def _spelled_spans(text: str, spans: dict[tuple[int, int], float]) -> list[tuple
     return out
 
 
-def _claim(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int, score: float) -> None:
+def _claim(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int, score: float) -> bool:
     """Add the name ``[s, e)`` unless a name found before holds one of its characters."""
-    if not taken.intersection(range(s, e)):
-        spans[(s, e)] = score
-        taken.update(range(s, e))
+    if taken.intersection(range(s, e)):
+        return False
+    spans[(s, e)] = score
+    taken.update(range(s, e))
+    return True
+
+
+def _holders(spans: Iterable[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """Each character position -> the names holding it, so a lookup by position does not
+    read every name (on a long document that was quadratic)."""
+    holding: dict[int, list[tuple[int, int]]] = {}
+    for k in spans:
+        _hold(holding, k)
+    return holding
+
+
+def _hold(holding: dict[int, list[tuple[int, int]]], k: tuple[int, int], remove: bool = False) -> None:
+    for i in range(*k):
+        if remove:
+            holding[i].remove(k)
+        else:
+            holding.setdefault(i, []).append(k)
 
 
 def _give_way(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int,
               below: float = float("inf")) -> None:
     """Drop the names lying inside ``[s, e)`` that score below ``below``, freeing their characters."""
-    for k in [k for k in spans if s <= k[0] and k[1] <= e and spans[k] < below]:
+    if len(spans) <= 64:
+        inside = [k for k in spans if s <= k[0] and k[1] <= e]
+    else:  # a long document: look the few possible spans up rather than read every name
+        inside = [(a, b) for a in range(s, e) for b in range(a + 1, e + 1) if (a, b) in spans]
+    for k in inside:
+        if spans[k] >= below:
+            continue
         del spans[k]
         taken.difference_update(range(*k))
 
@@ -832,13 +857,15 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         elif extra is not None and not taken.intersection(range(*extra)):
             spans[extra] = max(0.6, spans.pop(extra, 0.0))
             taken.update(range(*extra))
-    for s, e in _dotted_spans(text):
+    dotted = _dotted_spans(text)
+    holding = _holders(spans) if dotted else {}
+    for s, e in dotted:
         if (skip and _outside(s, e, skip) != (s, e)) or _in_book_title(text, s):
             continue
         # Where the model read the dotted name it keeps its end; the rule only moves
         # a start it cut two characters late (古丽·热合曼 -> 阿依古丽·热合曼).
         dot = next(i for i in range(s, e) if text[i] in _DOTS)
-        model = [k for k in spans if k[0] <= dot < k[1] or k[0] == dot + 1]
+        model = holding.get(dot, []) + [k for k in holding.get(dot + 1, ()) if k[0] == dot + 1]
         if model:
             k = model[0]
             if len(model) == 1 and k[0] == s:
@@ -849,8 +876,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                 continue  # only two characters more, from a clear edge (和|阿依古丽·…)
             spans[(s, k[1])] = max(spans.pop(k), 0.75)
             taken.update(range(s, k[0]))
-        else:
-            _claim(spans, taken, s, e, 0.75)
+            _hold(holding, k, remove=True)
+            _hold(holding, (s, k[1]))
+        elif _claim(spans, taken, s, e, 0.75):
+            _hold(holding, (s, e))
     for s, e in _compound_spans(text):
         if not (skip and _outside(s, e, skip) != (s, e)):
             _claim(spans, taken, s, e, 0.7)
