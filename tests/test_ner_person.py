@@ -113,7 +113,8 @@ POSITIVES = [
     # A title after a transliterated name stays outside it.
     ("警方负责调查行动的维德探长表示", ["维德"]),
     ("穆里尼奥教练认为", ["穆里尼奥"]),
-    ("Valve游戏公司DOTA2项目经理Erik", ["Erik"]),  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("Valve游戏公司DOTA2项目经理Erik", ["Erik"]),
+    ("联合国秘书长安南6日在此间表示", ["安南"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
@@ -156,6 +157,10 @@ NEGATIVES = [
     "毋庸置疑，这是对的",
     "我们很高兴和开心",
     "联系人：王 先生",
+    # A dictionary word keying a number is a field name (a colon, or the line's start).
+    "成交量12000手",
+    "单价20231105",
+    "备注：无\n向量123456",
     "",
 ]
 # fmt: on

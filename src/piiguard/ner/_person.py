@@ -732,6 +732,23 @@ def _give_way(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: i
         taken.difference_update(range(*k))
 
 
+_KEY_START = frozenset("\n\t|,，;；。 ")
+
+
+def _keys_a_number(text: str, s: int, e: int, words: frozenset[str]) -> bool:
+    """A dictionary word that keys a number is a field name, not a name: 车速：80, 单价：12,
+    or at a line's or field's start 成交量12000 (news writes 安南6日, so a number right
+    after the word counts only there)."""
+    if text[s:e] not in words:
+        return False
+    j = e
+    if text[j:j + 1] in ("：", ":"):
+        j += 2 if text[j + 1:j + 2] == " " else 1
+    elif s and text[s - 1] not in _KEY_START:
+        return False
+    return "0" <= text[j:j + 1] <= "9"
+
+
 _REPEAT_REACH = 1000  # characters either side of a sure name where its repeats are read
 
 
@@ -922,7 +939,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     if spans:
         _repeated(text, spans, taken, words)
     out = []
+    labelled = set(_label_spans(text)) if spans else set()
     for (s, e), prob in sorted(spans.items()):
+        if (s, e) not in labelled and _keys_a_number(text, s, e, words):
+            continue
         meta = {}
         sl = _surname_len(text[s:e])
         if sl:
