@@ -161,6 +161,8 @@ NEGATIVES = [
     "成交量12000手",
     "单价20231105",
     "备注：无\n向量123456",
+    "毛重：12.5kg\n车位：B2-018",  # record field names the model read as names
+    "字体：宋体：12号",
     "",
 ]
 # fmt: on
