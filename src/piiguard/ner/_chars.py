@@ -13,6 +13,7 @@ __all__ = [
     "TITLES",
     "STRIP_TITLES",
     "NAME_LABELS",
+    "ROLE_LABELS",
     "NOT_NAME_WORDS",
     "FIELD_WORDS",
     "FIELD_WORD_TAILS",
@@ -67,6 +68,12 @@ STRIP_TITLES: tuple[str, ...] = tuple(
     )
 )
 
+# Roles that prose uses too (旅客喻为…, 被告向章凌出具…): without a colon, the name after
+# one must end the phrase (乘客彭于晏，航班…).
+ROLE_LABELS: tuple[str, ...] = (
+    "乘客", "旅客", "乘车人", "乘机人", "住客", "入住人", "取件人", "报案人", "当事人", "监护人",
+    "嫌疑人", "犯罪嫌疑人", "原告", "被告", "被告人", "证人",
+)
 # Field labels after which a record names a person.
 NAME_LABELS: tuple[str, ...] = (
     "姓名", "联系人", "收件人", "收货人", "寄件人", "发件人", "客户", "客户姓名", "户主",
@@ -74,7 +81,7 @@ NAME_LABELS: tuple[str, ...] = (
     "持卡人", "车主", "患者", "病人", "学生", "员工", "业主", "租户", "承租人", "出租人",
     "委托人", "受托人", "代理人", "被保险人", "投保人", "受益人", "紧急联系人",
     "开户名", "户名", "账户名", "收款人", "付款人", "联系人姓名", "用户名", "昵称", "name",
-)
+) + ROLE_LABELS
 
 # Frequent words that begin with a surname character but are not names; a span that
 # equals one of these (or starts with one) is rejected before the model is asked.

@@ -22,8 +22,8 @@ import regex
 
 from .._regexutil import gated
 from .._types import Finding
-from ._chars import (COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, STRIP_TITLES,
-                     SURNAMES, TITLES)
+from ._chars import (COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, ROLE_LABELS,
+                     STRIP_TITLES, SURNAMES, TITLES)
 from ._features import _translit, load_common_words, load_words, prepare, window_features
 
 __all__ = ["detect_persons"]
@@ -629,9 +629,15 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
             if e - k > p and text[e - k:e] in _TITLE_SET:
                 e -= k
                 break
+        if (m.group().rstrip(" \u3000") in _ROLE_SET and not (e == len(text) or text[e] in _ROLE_END)):
+            continue  # a role without a colon: the name must end the phrase (乘客彭于晏，…)
         if e - p > sl or text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "先女总":
             out.append((p, e))
     return out
+
+
+_ROLE_SET = frozenset(ROLE_LABELS)
+_ROLE_END = frozenset("，,。、；; \n\t)）")
 
 
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -904,7 +910,9 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if " " in text[s:e] or "\u3000" in text[s:e]:
             # A name spaced after its surname (欧阳 娜娜) replaces the model's pieces.
             _give_way(spans, taken, s, e)
-        if not _COMPANY.match(text, e):
+        if (s, e) in spans:
+            spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
+        elif not _COMPANY.match(text, e):
             _claim(spans, taken, s, e, 0.8)
     for m in _OLD_RE.finditer(text):
         if m.start() not in taken:
