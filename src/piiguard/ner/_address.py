@@ -598,14 +598,19 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
     address, quadratic time (100k characters took minutes).
     """
     while start > floor:
-        for k in gaz.lengths_to.get(text[start - 1], ()):
-            if k > start:
+        # Divisions may stand apart by one space, as order exports write them (浙江 杭州 西湖区…).
+        gap = 1 if text[start - 1] in " \u3000" and start - 1 > floor else 0
+        end = start - gap
+        for k in gaz.lengths_to.get(text[end - 1], ()):
+            if k > end:
                 continue
-            s = text[start - k:start]
+            s = text[end - k:end]
             if s in gaz.full or (k <= 4 and s in gaz.short):
-                start -= k
+                start = end - k
                 break
         else:
+            if gap:
+                return start
             if text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
                 # A district's former county-level name (萧山市), as _division_at reads it.
                 shorts = _district_shorts(gaz)
