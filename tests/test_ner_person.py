@@ -115,7 +115,8 @@ POSITIVES = [
     ("穆里尼奥教练认为", ["穆里尼奥"]),
     ("Valve游戏公司DOTA2项目经理Erik", ["Erik"]),
     ("联合国秘书长安南6日在此间表示", ["安南"]),
-    ("乘客彭于晏，航班CA1234，座位12A", ["彭于晏"]),  # a role label before a name that ends the phrase
+    ("乘客彭于晏，航班CA1234，座位12A", ["彭于晏"]),
+    ("订单已由骑手马师傅配送", ["马"]),  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
     ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [

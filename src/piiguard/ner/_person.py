@@ -154,7 +154,8 @@ _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           # 李总 as a form of address: alone, before a greeting or a pause
                           + "|总(?=$|[，。！？,.!?、\\s好您你说])")
 _TITLED_SURNAMES = SURNAMES - set("由向于和时全武区")
-_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n")
+# … or after a role that ends so (骑手马师傅, 快递员刘师傅, 司机李师傅).
+_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工")
 
 
 def _titled_surnames(text: str) -> list[tuple[int, int]]:
