@@ -647,14 +647,14 @@ _HAS_LATIN = re.compile("[A-Za-z]")
 # carry them; before a verb alone (Simard证实) a name cannot be told from a company
 # (Microsoft表示), so that is left out.
 _LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]+ [A-Z][a-z]+"
-_LATIN_LABELLED = re.compile(
+_LATIN_LABELLED = gated(
     "(?:" + _LABELS + "|Name|NAME)"
     r"(?<![A-Za-z]name)(?<![A-Za-z]Name)(?<![A-Za-z]NAME)"  # not username or fileName
     r"[\"']?\s*[:：=]\s*[\"']?"  # 姓名：…, name=…, "Name": "…"
     # A Han surname or name may follow (Alex 王): it is part of the name.
     rf"((?:{_LATIN_NAME})(?:[ ·]?[\u4e00-\u9fff]{{1,3}}(?![\u4e00-\u9fff]))?)(?![A-Za-z0-9_.@-])"
 )
-_LATIN_ROLE = re.compile(
+_LATIN_ROLE = gated(
     r"(?:选手|队长|队员|小将|老将|新秀|玩家|主播|解说|设计师|主角|导演|演员|歌手|作者|记者|主持人|教练|"
     r"总裁|总监|制作人|创始人|画家|艺术家|原名|昵称|外号|名叫|叫做|我叫|叫我|你好|他叫|她叫|英文名|"
     r"负责人|经理|主管|董事|主编|编辑|副总裁|执行官)[:：]?\s?"
@@ -907,7 +907,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     for s, e in _compound_spans(text):
         if not (skip and _outside(s, e, skip) != (s, e)):
             _claim(spans, taken, s, e, 0.7)
-    for s, e in _label_spans(text):
+    labelled = _label_spans(text)
+    for s, e in labelled:
         if " " in text[s:e] or "\u3000" in text[s:e]:
             # A name spaced after its surname (欧阳 娜娜) replaces the model's pieces.
             _give_way(spans, taken, s, e)
@@ -948,7 +949,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     if spans:
         _repeated(text, spans, taken, words)
     out = []
-    labelled = set(_label_spans(text)) if spans else set()
+    labelled = set(labelled)
     for (s, e), prob in sorted(spans.items()):
         if (s, e) not in labelled and _keys_a_number(text, s, e, words):
             continue
