@@ -116,7 +116,9 @@ POSITIVES = [
     ("Valve游戏公司DOTA2项目经理Erik", ["Erik"]),
     ("联合国秘书长安南6日在此间表示", ["安南"]),
     ("乘客彭于晏，航班CA1234，座位12A", ["彭于晏"]),
-    ("订单已由骑手马师傅配送", ["马"]),  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
+    ("订单已由骑手马师傅配送", ["马"]),
+    ("祝您万事如意，张伟敬上", ["张伟"]),  # a letter's closing stays outside
+    ("李娜敬启", ["李娜"]),  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
     ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
@@ -165,7 +167,10 @@ NEGATIVES = [
     "单价20231105",
     "备注：无\n向量123456",
     "毛重：12.5kg\n车位：B2-018",
-    "被广大旅客喻为消费者利益的保护神",  # a role word in prose: no name after it  # record field names the model read as names
+    "被广大旅客喻为消费者利益的保护神",
+    "付款方式：支付宝\n品牌：海尔",  # the value of a field about a thing
+    "祝您金玉满堂",  # no name holds a pronoun (祝您金)
+    "此致\n敬礼",  # a role word in prose: no name after it  # record field names the model read as names
     "字体：宋体：12号",
     "",
 ]

@@ -111,7 +111,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "印度 隆重 危险 银行 公斤 居民 干净 但是 信箱 展开 智能 幸福 富裕 由于 东方 上官 "
         "万达 王府 金茂 夏天 秋天 春天 白天 白色 黑色 蓝色 红色 牛肉 熊猫 龙华 洪水 "
         # Field names of records that jieba tags as names or lists rarely (毛重：12.5kg).
-        "毛重 毛利 车位 宋体 周数 华氏 谢谢 许可证 夏令时 时间戳 张数 韩元 罗盘 易拉罐 卢布 姜片"
+        "毛重 毛利 车位 宋体 周数 华氏 谢谢 许可证 夏令时 时间戳 张数 韩元 罗盘 易拉罐 卢布 姜片 "
+        # A letter's closing (此致 敬礼).
+        "敬礼 此致"
     ).split()
 )
 

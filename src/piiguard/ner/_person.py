@@ -432,6 +432,8 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue
         if not glued and _prose_field(text, s, e):
             continue
+        if not glued and s and text[s - 1] in "：:" and text[max(0, s - 7):s - 1].endswith(_THING_KEYS):
+            continue  # 付款方式：支付宝, 品牌：海尔: the value of a field about a thing
         out.append((s, e, glued))
     return out
 
@@ -637,6 +639,13 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_CLOSINGS = frozenset(("敬上", "谨上", "拜上", "敬启", "谨启", "谨呈"))
+# Field names whose value is a thing, not a person (付款方式：支付宝, 民族：汉族).
+_THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产品", "平台", "渠道", "银行", "开户行", "快递",
+               "物流", "公司", "单位", "型号", "规格", "颜色", "口味", "尺码", "门店", "店铺", "商家", "车型", "来源",
+               "分类", "标签", "科室", "部门", "职位", "职务", "学历", "专业", "城市", "省份", "地区", "民族", "籍贯",
+               "血型", "星座", "生肖", "爱好", "宗教", "菜品", "药品", "材质", "款式", "配送", "支付")
+_PRONOUNS = frozenset("您你我她它们")  # never inside a name in the corpora (他 is: 切他·他那乍罗)
 _ROLE_SET = frozenset(ROLE_LABELS)
 _ROLE_END = frozenset("，,。、；; \n\t)）")
 
@@ -849,8 +858,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
             name = text[s:e]
-        elif e - s >= 3 and name[-1] in _END_VERBS:
-            e -= 1
+        elif e - s >= 4 and name[-2:] in _CLOSINGS:
+            e -= 2  # 李娜敬启
+            name = text[s:e]
+        elif e - s >= 3 and (name[-1] in _END_VERBS or text[e - 1:e + 1] in _CLOSINGS):
+            e -= 1  # 周茜死, 张伟敬上 (a letter's closing)
             name = text[s:e]
         elif e - s >= 3 and name[-1] == "文" and e < len(text) and text[e] in "/／)）":
             e -= 1  # a byline: 记者区君君文/图 (text by …)
@@ -858,6 +870,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         e = _strip_title(text, s, e)
         e = _before_after_word(text, s, e)
         name = text[s:e]
+        if not _PRONOUNS.isdisjoint(name):
+            continue  # 祝您|金玉满堂: a name holds no pronoun
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
                 and _translit().isdisjoint(name[1:3] + name[4:])):
             # Two names run together, as in bylines (艾启平余立鹏): a Han name has at most
