@@ -189,6 +189,9 @@ _GENERIC = frozenset(
     "家乡 故乡 老乡 下乡 城乡 回乡 思乡 他乡 异乡 水乡 梦乡 同乡 返乡 离乡 还乡 外乡 本乡 全乡 该乡 "
     "城镇 乡镇 重镇 坐镇 冰镇 古镇 市镇 集镇 村镇 全镇 本镇 该镇 名镇 强镇 大镇 雄镇 边镇 之乡 之镇 下坡路 上坡路 老工业区 重工业区 轻工业区".split()
 )
+# Divisions whose names are ordinary words (阳泉市郊区, a township named 街道): alone,
+# they are the word (在郊区, 一些街道, 城区地价).
+_GENERIC_DIVISIONS = frozenset("街道 郊区 城区 矿区 市中区 开发区 高新区".split())
 # A town's suffix followed by these continues a longer name (新乡市, 东乡县, 乡镇).
 _TOWN_NOT_AFTER = frozenset("县市区镇乡村")
 _NOT_VILLAGE_NAMES = frozenset("回进出离返入驻包整全本该邻外同别两三几多各每此原老小大古新旧东西南北中一二四五六七八九十乡山渔农")
@@ -529,7 +532,8 @@ def _is_lone(text: str, parts: list[_Part]) -> bool:
         return all(p.kind in ("road", "poi", "village", "zone") and _is_lone(text, [p]) for p in parts)
     p = parts[0]
     if p.kind == "div":
-        return p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)
+        return (p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)
+                and p.division.name not in _GENERIC_DIVISIONS)
     if p.kind not in ("road", "village", "poi", "town", "zone") or p.end - p.start < 2:
         return False
     if text[p.start:p.end] in _GENERIC:
