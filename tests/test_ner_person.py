@@ -118,7 +118,8 @@ POSITIVES = [
     ("乘客彭于晏，航班CA1234，座位12A", ["彭于晏"]),
     ("订单已由骑手马师傅配送", ["马"]),
     ("祝您万事如意，张伟敬上", ["张伟"]),  # a letter's closing stays outside
-    ("李娜敬启", ["李娜"]),  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
+    ("李娜敬启", ["李娜"]),
+    ("隔壁的何奶奶说罗爷爷病了", ["何", "罗"]),  # kinship terms stay outside, as titles do  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
     ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [

@@ -148,7 +148,7 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _PERSON_HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "师傅", "律师", "医生")
 # Official titles after a bare surname too (李警官, 王局长): MSRA labels the surname in
 # each such case in its train portion (主席 and 总理 are left out: 党主席, 国家总理).
-_FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "警官", "教授", "主任",
+_FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "爷爷", "奶奶", "警官", "教授", "主任",
                                           "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长")
 _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           # 李总 as a form of address: alone, before a greeting or a pause
