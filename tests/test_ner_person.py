@@ -171,6 +171,7 @@ NEGATIVES = [
     "被广大旅客喻为消费者利益的保护神",
     "付款方式：支付宝\n品牌：海尔",  # the value of a field about a thing
     "祝您金玉满堂",  # no name holds a pronoun (祝您金)
+    "龙凤呈祥，谢谢惠顾！常来常往",  # greetings standing alone
     "此致\n敬礼",  # a role word in prose: no name after it  # record field names the model read as names
     "字体：宋体：12号",
     "",

@@ -113,8 +113,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         "万达 王府 金茂 夏天 秋天 春天 白天 白色 黑色 蓝色 红色 牛肉 熊猫 龙华 洪水 "
         # Field names of records that jieba tags as names or lists rarely (毛重：12.5kg).
         "毛重 毛利 车位 宋体 周数 华氏 谢谢 许可证 夏令时 时间戳 张数 韩元 罗盘 易拉罐 卢布 姜片 "
-        # A letter's closing (此致 敬礼).
-        "敬礼 此致"
+        # A letter's closing (此致 敬礼), and greetings that stand alone in chats.
+        "敬礼 此致 谢谢惠顾 常来常往 金玉满堂 花好月圆 龙凤呈祥 万古长青 花开富贵"
     ).split()
 )
 
