@@ -29,6 +29,7 @@ from presidio_analyzer import RecognizerResult
 
 from ._context import ContextMatcher
 from ._fold import fold
+from ._regexutil import common_prefix as _common_prefix
 from ._regexutil import first_chars as _first_chars
 from ._regexutil import gated
 from ._normalize import Normalized, normalize
@@ -194,13 +195,23 @@ class _Pattern(NamedTuple):
 
 
 def _merge(group: list[PatternSpec]) -> _Pattern:
-    """One alternation with a named group per pattern, in spec order."""
-    merged = "|".join(f"(?P<_p{i}>{p.regex})" for i, p in enumerate(group))
+    """One alternation with a named group per pattern, in spec order.
+
+    The leading text the patterns share (``[1-9](?<![0-9A-Za-z].)…`` of the resident-ID
+    forms) is matched once, before the alternation: at each digit of a record the
+    look-behinds then run once instead of once per pattern.
+    """
+    prefix = _common_prefix([p.regex for p in group], _REGEX_FLAGS)
+    merged = "|".join(f"(?P<_p{i}>{p.regex[len(prefix):]})" for i, p in enumerate(group))
+    if prefix:
+        merged = f"{prefix}(?:{merged})"
     scores = {f"_p{i}": p.score for i, p in enumerate(group)}
     # gated(): a leading lookahead of the possible first characters lets the regex
-    # engine skip ahead, as it does for a single charset-first pattern.
-    return _Pattern(gated(merged, _REGEX_FLAGS), scores, max(scores.values()), None, _first_chars(merged),
-                    _gate(group[0]))
+    # engine skip ahead, as it does by itself for a pattern that begins with a
+    # character or a class (a shared prefix may).
+    first = _first_chars(merged)
+    regex = re.compile(merged, _REGEX_FLAGS) if _first_chars(prefix) else gated(merged, _REGEX_FLAGS)
+    return _Pattern(regex, scores, max(scores.values()), None, first, _gate(group[0]))
 
 
 def _gate(p: PatternSpec) -> re.Pattern[str] | None:
