@@ -151,10 +151,11 @@ def to_results(findings: Iterable[Finding], norm: Normalized, name: str | None =
     results = []
     for f in findings:
         start, end = (f.start, f.end) if to_original is None else to_original(f.start, f.end)
+        recognizer = f.recognizer
+        # Positional: no analysis_explanation, then recognition_metadata (keywords cost more).
         results.append(RecognizerResult(
-            f.entity_type, start, end, round(f.score, 4),
-            recognition_metadata={name_key: name or f.recognizer, id_key: identifier or f.recognizer,
-                                  "facts": dict(f.metadata)},
+            f.entity_type, start, end, round(f.score, 4), None,
+            {name_key: name or recognizer, id_key: identifier or recognizer, "facts": dict(f.metadata)},
         ))
     return results
 
