@@ -289,6 +289,50 @@ class _CompiledSpec:
                          spec.name, spec.context_boost)
 
 
+class _Mentions:
+    """Which specs have a positive context word anywhere in a text, in one search for all.
+
+    scan() reports a pattern scoring below the threshold only next to a context word, and
+    skips it when the text holds none of the spec's words; asked spec by spec, that is
+    a search of the whole text per spec. One alternation of all the specs' words answers
+    for all of them: it is searched again from the character after each match, so every
+    position where a word occurs is visited, and the match there is the longest word at
+    that position, of which every other word there is a prefix.
+    """
+
+    __slots__ = ("_regex", "_specs_of")
+
+    def __init__(self, specs: Iterable[_CompiledSpec]) -> None:
+        owners: dict[str, set[_CompiledSpec]] = {}
+        for cs in specs:
+            for word in cs.context.positive_words:
+                owners.setdefault(word, set()).add(cs)
+        words = sorted(owners, key=len, reverse=True)
+        self._regex = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        self._specs_of = {w: frozenset(cs for v, of_v in owners.items() if w.startswith(v) for cs in of_v)
+                          for w in words}
+
+    def __call__(self, text: str) -> set[_CompiledSpec]:
+        """The specs with one of their positive context words in ``text``."""
+        found: set[_CompiledSpec] = set()
+        if self._regex is None:
+            return found
+        search, specs_of = self._regex.search, self._specs_of
+        m = search(text)
+        while m is not None:
+            found |= specs_of[m.group()]
+            m = search(text, m.start() + 1)
+        return found
+
+
+class _Plan(NamedTuple):
+    """What scan() runs for one set of entities at one threshold."""
+
+    specs: list[_CompiledSpec]
+    #: The specs that have a pattern below the threshold, which need a context word.
+    mentions: _Mentions
+
+
 class Engine:
     """Runs recognizer specs and detectors over text; thread-safe once built."""
 
@@ -299,7 +343,7 @@ class Engine:
     ) -> None:
         specs = list(specs) if specs is not None else load_specs()
         self._specs = [_CompiledSpec(s) for s in specs]
-        self._plans: dict[frozenset[str], list[_CompiledSpec]] = {}
+        self._plans: dict[tuple[frozenset[str] | None, float], _Plan] = {}
         self._detectors = list(detectors) if detectors is not None else builtin_detectors()
         self.priority = {s.entity: s.priority for s in specs}
         for d in self._detectors:
@@ -326,15 +370,17 @@ class Engine:
             )
         return wanted
 
-    def _specs_for(self, entities: frozenset[str] | None) -> list[_CompiledSpec]:
-        """The compiled specs of ``entities`` (all when None), memoized per entity set."""
-        if entities is None:
-            return self._specs
-        plan = self._plans.get(entities)
+    def _plan(self, entities: frozenset[str] | None, threshold: float) -> _Plan:
+        """The compiled specs of ``entities`` (all when None) and one search for the context
+        words of those with a pattern below ``threshold``; memoized per entity set and threshold."""
+        key = (entities, threshold)
+        plan = self._plans.get(key)
         if plan is None:
             if len(self._plans) >= 64:  # bounded: callers rarely use many distinct sets
                 self._plans.clear()
-            plan = self._plans[entities] = [cs for cs in self._specs if cs.spec.entity in entities]
+            specs = self._specs if entities is None else [cs for cs in self._specs if cs.spec.entity in entities]
+            weak = [cs for cs in specs if any(p.score < threshold for p in cs.patterns)]
+            plan = self._plans[key] = _Plan(specs, _Mentions(weak))
         return plan
 
     def scan(self, text: str, entities: frozenset[str] | None = None, threshold: float = 0.0) -> list[Finding]:
@@ -350,7 +396,9 @@ class Engine:
         # Context words are read with traditional characters as simplified (卡號, 電話):
         # the same length, so positions agree.
         words_text = fold(text)
-        for cs in self._specs_for(entities):
+        plan = self._plan(entities, threshold)
+        mentioned: set[_CompiledSpec] | None = None
+        for cs in plan.specs:
             if cs.first is not None and cs.first.isdisjoint(present):
                 continue
             is_valid, parse, ctx, drop_invalid, entity, name, boosted = cs.settings
@@ -370,7 +418,9 @@ class Engine:
                     # Below the threshold without context: a match needs a context word
                     # near it, so none in the whole text means no match can be reported.
                     if context_in_text is None:
-                        context_in_text = ctx.mentioned_in(words_text)
+                        if mentioned is None:
+                            mentioned = plan.mentions(words_text)
+                        context_in_text = cs in mentioned
                     if not context_in_text:
                         continue
                 base = score
