@@ -186,7 +186,8 @@ class _Pattern(NamedTuple):
     score: float
     #: (compiled trigger, before, after), or None.
     trigger: tuple[re.Pattern[str], int, int] | None
-    #: Possible first characters, all ASCII; None when unknown or gated instead.
+    #: Possible first characters, all ASCII; None when unknown, gated instead, or the
+    #: same as the spec's (checked once for the spec).
     first: frozenset[str] | None
     #: A regex that must occur in the text for the pattern to match.
     gate: re.Pattern[str] | None
@@ -279,6 +280,11 @@ class _CompiledSpec:
         firsts = [p.first for p in self.patterns]
         self.first: frozenset[str] | None = (
             None if any(f is None for f in firsts) else frozenset().union(*firsts))  # type: ignore[arg-type]
+        # scan() checks these before the patterns' own: a pattern whose first characters
+        # are the same (the only pattern, or one of a set that all start alike) is not
+        # checked twice.
+        if self.first is not None:
+            self.patterns = [p._replace(first=None) if p.first == self.first else p for p in self.patterns]
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window,
                                       spec.negative_after, spec.context_after)
         v = spec.validator
@@ -409,9 +415,10 @@ class Engine:
                 if gate_first is not None and gate_first.isdisjoint(present):
                     continue
                 if gate is not None:
-                    ok = gates.get(id(gate))
+                    key = id(gate)
+                    ok = gates.get(key)
                     if ok is None:
-                        ok = gates[id(gate)] = gate.search(text) is not None
+                        ok = gates[key] = gate.search(text) is not None
                     if not ok:
                         continue
                 if score < threshold:
