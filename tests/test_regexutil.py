@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from piiguard._engine import DEFAULT_THRESHOLD, _merge
-from piiguard._regexutil import common_prefix, first_chars, gated
+from piiguard._regexutil import common_prefix, first_chars, gated, required_ascii
 from piiguard._specs import _REGEX_FLAGS, load_specs
 from piiguard.ner import _address, _person
 
@@ -98,3 +98,24 @@ def test_merged_alternation_matches_as_unfactored(group: list, text: str) -> Non
     merged = _merge(group).regex
     assert [(m.span(), m.lastgroup) for m in plain.finditer(text)] == \
         [(m.span(), m.lastgroup) for m in merged.finditer(text)]
+
+
+def test_required_ascii_reads_what_it_can() -> None:
+    assert required_ascii("[京沪][A-C]") == frozenset("ABC")
+    assert required_ascii("[京沪] [A-C]{4}") == frozenset(" ")  # the smallest set
+    assert required_ascii("[京沪][A-C]?") is None  # optional: not required
+    assert required_ascii("[京沪](?=[A-C])") is None  # a look-ahead holds no character of the match
+    assert required_ascii("ab|cd") == frozenset("ac")
+    assert required_ascii("(?i)ab") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="京沪苏粤 ABCHJMZabz0123456789@.:-/()电话护照通行证", max_size=30))
+def test_shipped_gates_hold_their_required_characters(text: str) -> None:
+    """A text matched by a shipped gate or trigger holds one of its required characters."""
+    for spec in load_specs():
+        for p in spec.patterns:
+            for needed in (p.requires, p.trigger[0] if p.trigger else None):
+                required = None if needed is None else required_ascii(needed, _REGEX_FLAGS)
+                if required is not None and re.search(needed, text, _REGEX_FLAGS):
+                    assert not required.isdisjoint(text), (spec.name, p.name)

@@ -32,6 +32,7 @@ from ._fold import fold
 from ._regexutil import common_prefix as _common_prefix
 from ._regexutil import first_chars as _first_chars
 from ._regexutil import gated
+from ._regexutil import required_ascii as _required_ascii
 from ._normalize import Normalized, normalize
 from ._resolve import resolve
 from ._specs import _REGEX_FLAGS, PatternSpec, RecognizerSpec, load_specs
@@ -192,7 +193,7 @@ class _Pattern(NamedTuple):
     #: A regex that must occur in the text for the pattern to match.
     gate: re.Pattern[str] | None
     #: ASCII characters of which the text must hold one for the gate or the trigger to
-    #: match (their possible first characters), or None.
+    #: match (see ``required_ascii``), or None.
     gate_first: frozenset[str] | None = None
 
 
@@ -270,11 +271,12 @@ class _CompiledSpec:
                 if gate is None:
                     gate = re.compile("[" + "".join(re.escape(c) for c in sorted(first)) + "]")
                 self.patterns[i] = pattern = pattern._replace(first=None, gate=gate)
-            # Likewise a gate or trigger that must match first: '@' of an e-mail, ':' of IPv6.
+            # Likewise a gate or trigger that must match first: '@' of an e-mail, ':' of IPv6,
+            # the letter after the province character of a plate.
             needed = pattern.gate.pattern if pattern.gate is not None else (
                 pattern.trigger[0].pattern if pattern.trigger is not None else None)
-            gate_first = None if needed is None else _first_chars(needed, _REGEX_FLAGS)
-            if gate_first is not None and all(c.isascii() for c in gate_first):
+            gate_first = None if needed is None else _required_ascii(needed, _REGEX_FLAGS)
+            if gate_first is not None:
                 self.patterns[i] = pattern._replace(gate_first=gate_first)
         #: Characters of which a text must hold one for any pattern to start (None: unknown).
         firsts = [p.first for p in self.patterns]

@@ -20,7 +20,53 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-__all__ = ["common_prefix", "first_chars", "gated"]
+__all__ = ["common_prefix", "first_chars", "gated", "required_ascii"]
+
+
+def _first(items: Any, ascii_only: bool) -> set[str] | None:
+    """The characters a match of the parsed ``items`` can start with, or None when unknown."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op is _sre.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is _sre.LITERAL:
+                out.add(chr(iav))
+            elif iop is _sre.RANGE:
+                out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+            elif iop is _sre.CATEGORY and iav is _sre.CATEGORY_DIGIT and ascii_only:
+                out.update("0123456789")
+            else:
+                return None
+        return out
+    if op is _sre.BRANCH:
+        out = set()
+        for branch in av[1]:
+            sub = _first(list(branch), ascii_only)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op is _sre.SUBPATTERN:
+        return _first(list(av[-1]), ascii_only)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        return _first(list(av[2]), ascii_only)  # x{1,5}: begins as x does
+    return None
+
+
+def _parsed(regex: str, flags: int) -> tuple[Any, bool] | None:
+    """The parsed pattern and whether it runs in ASCII mode; None when unparsable or
+    case-insensitive (a literal would stand for both cases)."""
+    try:
+        parsed = _sre_parse.parse(regex, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern simply always runs
+        return None
+    if (parsed.state.flags | flags) & re.IGNORECASE:
+        return None
+    return parsed, bool((parsed.state.flags | flags) & re.ASCII)
 
 
 def first_chars(regex: str, flags: int = re.ASCII) -> frozenset[str] | None:
@@ -31,49 +77,32 @@ def first_chars(regex: str, flags: int = re.ASCII) -> frozenset[str] | None:
     with categories such as ``\\d`` outside ASCII mode, gives None and the pattern
     always runs.
     """
-    c = _sre
-
-    def first(items: Any) -> set[str] | None:
-        if not items:
-            return None
-        op, av = items[0]
-        if op is c.LITERAL:
-            return {chr(av)}
-        if op is c.IN:
-            out: set[str] = set()
-            for iop, iav in av:
-                if iop is c.LITERAL:
-                    out.add(chr(iav))
-                elif iop is c.RANGE:
-                    out.update(chr(x) for x in range(iav[0], iav[1] + 1))
-                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT and ascii_only:
-                    out.update("0123456789")
-                else:
-                    return None
-            return out
-        if op is c.BRANCH:
-            out = set()
-            for branch in av[1]:
-                sub = first(list(branch))
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        if op is c.SUBPATTERN:
-            return first(list(av[-1]))
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            return first(list(av[2]))  # x{1,5}: begins as x does
+    read = _parsed(regex, flags)
+    if read is None:
         return None
-
-    try:
-        parsed = _sre_parse.parse(regex, flags)
-        if (parsed.state.flags | flags) & re.IGNORECASE:
-            return None  # a literal would stand for both cases
-        ascii_only = bool((parsed.state.flags | flags) & re.ASCII)
-        chars = first(list(parsed))
-    except Exception:  # noqa: BLE001 - an unparsable pattern simply always runs
-        return None
+    chars = _first(list(read[0]), read[1])
     return frozenset(chars) if chars else None
+
+
+def required_ascii(regex: str, flags: int = re.ASCII) -> frozenset[str] | None:
+    """ASCII characters of which every match of ``regex`` holds one, or None when unknown.
+
+    Each character, class or group that the pattern's top-level sequence passes through
+    (not a look-around, not an optional part) begins with one of its first characters;
+    the smallest such set that is all ASCII is returned. A text that holds none of them
+    cannot match.
+
+    >>> sorted(required_ascii("[京沪][A-Z]"))[:3], required_ascii("[京沪] [A-Z]{4}")
+    (['A', 'B', 'C'], frozenset({' '}))
+    >>> required_ascii("[京沪](?:[A-Z]| )?") is None
+    True
+    """
+    read = _parsed(regex, flags)
+    if read is None:
+        return None
+    found = [_first([item], read[1]) for item in read[0]]
+    sets = [f for f in found if f and all(ch.isascii() for ch in f)]
+    return frozenset(min(sets, key=len)) if sets else None
 
 
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
