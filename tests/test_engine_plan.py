@@ -1,12 +1,15 @@
-"""scan()'s shared search for context words answers as each spec's own search would."""
+"""scan()'s plans: the shared search for context words answers as each spec's own search
+would, and the remembered entity sets follow the caller's list."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from piiguard._context import ContextMatcher
 from piiguard._engine import _Mentions, default_engine
+from piiguard.exceptions import ConfigError
 
 SPECS = default_engine()._specs
 WORDS = sorted({w for cs in SPECS for w in cs.context.positive_words})
@@ -42,3 +45,16 @@ def test_mentions_find_words_inside_and_across_longer_ones() -> None:
     assert mentions("手机号码") == {phone, short, tail}  # 手机 starts where 手机号 does; 号码 overlaps it
     assert mentions("手机") == {short}
     assert mentions("电话") == set()
+
+
+def test_entities_list_is_read_on_every_call() -> None:
+    """The engine remembers an entity list by its contents, so a changed list is read anew."""
+    engine = default_engine()
+    text = "手机13812345678，身份证11010519491231002X"
+    entities = ["PHONE_NUMBER"]
+    assert [r.entity_type for r in engine.analyze(text, entities=entities)] == ["PHONE_NUMBER"]
+    entities.append("CN_RESIDENT_ID")
+    assert [r.entity_type for r in engine.analyze(text, entities=entities)] == ["PHONE_NUMBER", "CN_RESIDENT_ID"]
+    entities.append("NOT_AN_ENTITY")
+    with pytest.raises(ConfigError):
+        engine.analyze(text, entities=entities)

@@ -352,6 +352,7 @@ class Engine:
         specs = list(specs) if specs is not None else load_specs()
         self._specs = [_CompiledSpec(s) for s in specs]
         self._plans: dict[tuple[frozenset[str] | None, float], _Plan] = {}
+        self._wanted: dict[tuple[str, ...], frozenset[str]] = {}
         self._detectors = list(detectors) if detectors is not None else builtin_detectors()
         self.priority = {s.entity: s.priority for s in specs}
         for d in self._detectors:
@@ -370,12 +371,26 @@ class Engine:
             return None
         if isinstance(entities, str):
             raise TypeError("entities must be a collection of entity names, not a single string")
-        wanted = entities if isinstance(entities, frozenset) else frozenset(entities)
+        if isinstance(entities, frozenset):
+            key = None
+            wanted = entities
+        else:
+            # The same list on every call (analyze(text, entities=STRUCTURED)): its frozenset,
+            # checked once, and with its hash kept for the plan lookup.
+            key = tuple(entities)
+            known = self._wanted.get(key)
+            if known is not None:
+                return known
+            wanted = frozenset(key)
         if not wanted <= self._supported:
             unknown = wanted - self._supported
             raise ConfigError(
                 f"unknown entity types {sorted(unknown)}; supported: {', '.join(self.supported_entities)}"
             )
+        if key is not None:
+            if len(self._wanted) >= 64:  # bounded, as the plans are
+                self._wanted.clear()
+            self._wanted[key] = wanted
         return wanted
 
     def _plan(self, entities: frozenset[str] | None, threshold: float) -> _Plan:
