@@ -38,11 +38,13 @@ _ANY_BREAK = re.compile("[" + "".join(_BREAKS) + "]")
 class ContextMatcher:
     """Decides whether a finding sits next to a positive or a negative label."""
 
-    __slots__ = ("_words", "_polarity", "_positive", "_after", "window", "after")
+    __slots__ = ("_words", "_polarity", "_positive", "_after", "window", "after", "positive_words")
 
     def __init__(self, positive: Iterable[str], negative: Iterable[str], window: int = 16,
                  negative_after: Iterable[str] = (), after: int = _AFTER) -> None:
         positive, negative = list(positive), list(negative)
+        #: The positive words, as :meth:`mentioned_in` looks for them.
+        self.positive_words = tuple(positive)
         self._polarity = {w: -1 for w in negative}
         self._polarity.update({w: 1 for w in positive})
         self._words = _alternation(self._polarity)

@@ -29,8 +29,10 @@ from presidio_analyzer import RecognizerResult
 
 from ._context import ContextMatcher
 from ._fold import fold
+from ._regexutil import common_prefix as _common_prefix
 from ._regexutil import first_chars as _first_chars
 from ._regexutil import gated
+from ._regexutil import required_ascii as _required_ascii
 from ._normalize import Normalized, normalize
 from ._resolve import resolve
 from ._specs import _REGEX_FLAGS, PatternSpec, RecognizerSpec, load_specs
@@ -150,10 +152,11 @@ def to_results(findings: Iterable[Finding], norm: Normalized, name: str | None =
     results = []
     for f in findings:
         start, end = (f.start, f.end) if to_original is None else to_original(f.start, f.end)
+        recognizer = f.recognizer
+        # Positional: no analysis_explanation, then recognition_metadata (keywords cost more).
         results.append(RecognizerResult(
-            f.entity_type, start, end, round(f.score, 4),
-            recognition_metadata={name_key: name or f.recognizer, id_key: identifier or f.recognizer,
-                                  "facts": dict(f.metadata)},
+            f.entity_type, start, end, round(f.score, 4), None,
+            {name_key: name or recognizer, id_key: identifier or recognizer, "facts": dict(f.metadata)},
         ))
     return results
 
@@ -184,23 +187,34 @@ class _Pattern(NamedTuple):
     score: float
     #: (compiled trigger, before, after), or None.
     trigger: tuple[re.Pattern[str], int, int] | None
-    #: Possible first characters, all ASCII; None when unknown or gated instead.
+    #: Possible first characters, all ASCII; None when unknown, gated instead, or the
+    #: same as the spec's (checked once for the spec).
     first: frozenset[str] | None
     #: A regex that must occur in the text for the pattern to match.
     gate: re.Pattern[str] | None
     #: ASCII characters of which the text must hold one for the gate or the trigger to
-    #: match (their possible first characters), or None.
+    #: match (see ``required_ascii``), or None.
     gate_first: frozenset[str] | None = None
 
 
 def _merge(group: list[PatternSpec]) -> _Pattern:
-    """One alternation with a named group per pattern, in spec order."""
-    merged = "|".join(f"(?P<_p{i}>{p.regex})" for i, p in enumerate(group))
+    """One alternation with a named group per pattern, in spec order.
+
+    The leading text the patterns share (``[1-9](?<![0-9A-Za-z].)…`` of the resident-ID
+    forms) is matched once, before the alternation: at each digit of a record the
+    look-behinds then run once instead of once per pattern.
+    """
+    prefix = _common_prefix([p.regex for p in group], _REGEX_FLAGS)
+    merged = "|".join(f"(?P<_p{i}>{p.regex[len(prefix):]})" for i, p in enumerate(group))
+    if prefix:
+        merged = f"{prefix}(?:{merged})"
     scores = {f"_p{i}": p.score for i, p in enumerate(group)}
     # gated(): a leading lookahead of the possible first characters lets the regex
-    # engine skip ahead, as it does for a single charset-first pattern.
-    return _Pattern(gated(merged, _REGEX_FLAGS), scores, max(scores.values()), None, _first_chars(merged),
-                    _gate(group[0]))
+    # engine skip ahead, as it does by itself for a pattern that begins with a
+    # character or a class (a shared prefix may).
+    first = _first_chars(merged)
+    regex = re.compile(merged, _REGEX_FLAGS) if _first_chars(prefix) else gated(merged, _REGEX_FLAGS)
+    return _Pattern(regex, scores, max(scores.values()), None, first, _gate(group[0]))
 
 
 def _gate(p: PatternSpec) -> re.Pattern[str] | None:
@@ -257,16 +271,22 @@ class _CompiledSpec:
                 if gate is None:
                     gate = re.compile("[" + "".join(re.escape(c) for c in sorted(first)) + "]")
                 self.patterns[i] = pattern = pattern._replace(first=None, gate=gate)
-            # Likewise a gate or trigger that must match first: '@' of an e-mail, ':' of IPv6.
+            # Likewise a gate or trigger that must match first: '@' of an e-mail, ':' of IPv6,
+            # the letter after the province character of a plate.
             needed = pattern.gate.pattern if pattern.gate is not None else (
                 pattern.trigger[0].pattern if pattern.trigger is not None else None)
-            gate_first = None if needed is None else _first_chars(needed, _REGEX_FLAGS)
-            if gate_first is not None and all(c.isascii() for c in gate_first):
+            gate_first = None if needed is None else _required_ascii(needed, _REGEX_FLAGS)
+            if gate_first is not None:
                 self.patterns[i] = pattern._replace(gate_first=gate_first)
         #: Characters of which a text must hold one for any pattern to start (None: unknown).
         firsts = [p.first for p in self.patterns]
         self.first: frozenset[str] | None = (
             None if any(f is None for f in firsts) else frozenset().union(*firsts))  # type: ignore[arg-type]
+        # scan() checks these before the patterns' own: a pattern whose first characters
+        # are the same (the only pattern, or one of a set that all start alike) is not
+        # checked twice.
+        if self.first is not None:
+            self.patterns = [p._replace(first=None) if p.first == self.first else p for p in self.patterns]
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window,
                                       spec.negative_after, spec.context_after)
         v = spec.validator
@@ -275,6 +295,50 @@ class _CompiledSpec:
         #: What scan() reads for every match, in one tuple: one attribute load per spec.
         self.settings = (self.is_valid, self.parse, self.context, spec.on_invalid == "drop", spec.entity,
                          spec.name, spec.context_boost)
+
+
+class _Mentions:
+    """Which specs have a positive context word anywhere in a text, in one search for all.
+
+    scan() reports a pattern scoring below the threshold only next to a context word, and
+    skips it when the text holds none of the spec's words; asked spec by spec, that is
+    a search of the whole text per spec. One alternation of all the specs' words answers
+    for all of them: it is searched again from the character after each match, so every
+    position where a word occurs is visited, and the match there is the longest word at
+    that position, of which every other word there is a prefix.
+    """
+
+    __slots__ = ("_regex", "_specs_of")
+
+    def __init__(self, specs: Iterable[_CompiledSpec]) -> None:
+        owners: dict[str, set[_CompiledSpec]] = {}
+        for cs in specs:
+            for word in cs.context.positive_words:
+                owners.setdefault(word, set()).add(cs)
+        words = sorted(owners, key=len, reverse=True)
+        self._regex = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        self._specs_of = {w: frozenset(cs for v, of_v in owners.items() if w.startswith(v) for cs in of_v)
+                          for w in words}
+
+    def __call__(self, text: str) -> set[_CompiledSpec]:
+        """The specs with one of their positive context words in ``text``."""
+        found: set[_CompiledSpec] = set()
+        if self._regex is None:
+            return found
+        search, specs_of = self._regex.search, self._specs_of
+        m = search(text)
+        while m is not None:
+            found |= specs_of[m.group()]
+            m = search(text, m.start() + 1)
+        return found
+
+
+class _Plan(NamedTuple):
+    """What scan() runs for one set of entities at one threshold."""
+
+    specs: list[_CompiledSpec]
+    #: The specs that have a pattern below the threshold, which need a context word.
+    mentions: _Mentions
 
 
 class Engine:
@@ -287,7 +351,8 @@ class Engine:
     ) -> None:
         specs = list(specs) if specs is not None else load_specs()
         self._specs = [_CompiledSpec(s) for s in specs]
-        self._plans: dict[frozenset[str], list[_CompiledSpec]] = {}
+        self._plans: dict[tuple[frozenset[str] | None, float], _Plan] = {}
+        self._wanted: dict[tuple[str, ...], frozenset[str]] = {}
         self._detectors = list(detectors) if detectors is not None else builtin_detectors()
         self.priority = {s.entity: s.priority for s in specs}
         for d in self._detectors:
@@ -306,23 +371,39 @@ class Engine:
             return None
         if isinstance(entities, str):
             raise TypeError("entities must be a collection of entity names, not a single string")
-        wanted = entities if isinstance(entities, frozenset) else frozenset(entities)
+        if isinstance(entities, frozenset):
+            key = None
+            wanted = entities
+        else:
+            # The same list on every call (analyze(text, entities=STRUCTURED)): its frozenset,
+            # checked once, and with its hash kept for the plan lookup.
+            key = tuple(entities)
+            known = self._wanted.get(key)
+            if known is not None:
+                return known
+            wanted = frozenset(key)
         if not wanted <= self._supported:
             unknown = wanted - self._supported
             raise ConfigError(
                 f"unknown entity types {sorted(unknown)}; supported: {', '.join(self.supported_entities)}"
             )
+        if key is not None:
+            if len(self._wanted) >= 64:  # bounded, as the plans are
+                self._wanted.clear()
+            self._wanted[key] = wanted
         return wanted
 
-    def _specs_for(self, entities: frozenset[str] | None) -> list[_CompiledSpec]:
-        """The compiled specs of ``entities`` (all when None), memoized per entity set."""
-        if entities is None:
-            return self._specs
-        plan = self._plans.get(entities)
+    def _plan(self, entities: frozenset[str] | None, threshold: float) -> _Plan:
+        """The compiled specs of ``entities`` (all when None) and one search for the context
+        words of those with a pattern below ``threshold``; memoized per entity set and threshold."""
+        key = (entities, threshold)
+        plan = self._plans.get(key)
         if plan is None:
             if len(self._plans) >= 64:  # bounded: callers rarely use many distinct sets
                 self._plans.clear()
-            plan = self._plans[entities] = [cs for cs in self._specs if cs.spec.entity in entities]
+            specs = self._specs if entities is None else [cs for cs in self._specs if cs.spec.entity in entities]
+            weak = [cs for cs in specs if any(p.score < threshold for p in cs.patterns)]
+            plan = self._plans[key] = _Plan(specs, _Mentions(weak))
         return plan
 
     def scan(self, text: str, entities: frozenset[str] | None = None, threshold: float = 0.0) -> list[Finding]:
@@ -332,11 +413,15 @@ class Engine:
         # characters are ASCII (other patterns are gated by a search); the set of the
         # text's ASCII characters costs a tenth of set(text) on Chinese text.
         present = set(text.encode("ascii", "ignore").decode("ascii"))
-        gates: dict[re.Pattern[str], bool] = {}
+        # Gates' answers for this text, by the gate's id(): hashing a compiled pattern
+        # hashes its whole program, each time (a tenth of the cost on short records).
+        gates: dict[int, bool] = {}
         # Context words are read with traditional characters as simplified (卡號, 電話):
         # the same length, so positions agree.
         words_text = fold(text)
-        for cs in self._specs_for(entities):
+        plan = self._plan(entities, threshold)
+        mentioned: set[_CompiledSpec] | None = None
+        for cs in plan.specs:
             if cs.first is not None and cs.first.isdisjoint(present):
                 continue
             is_valid, parse, ctx, drop_invalid, entity, name, boosted = cs.settings
@@ -347,16 +432,19 @@ class Engine:
                 if gate_first is not None and gate_first.isdisjoint(present):
                     continue
                 if gate is not None:
-                    ok = gates.get(gate)
+                    key = id(gate)
+                    ok = gates.get(key)
                     if ok is None:
-                        ok = gates[gate] = gate.search(text) is not None
+                        ok = gates[key] = gate.search(text) is not None
                     if not ok:
                         continue
                 if score < threshold:
                     # Below the threshold without context: a match needs a context word
                     # near it, so none in the whole text means no match can be reported.
                     if context_in_text is None:
-                        context_in_text = ctx.mentioned_in(words_text)
+                        if mentioned is None:
+                            mentioned = plan.mentions(words_text)
+                        context_in_text = cs in mentioned
                     if not context_in_text:
                         continue
                 base = score

@@ -1,4 +1,5 @@
-"""Regex helpers: the possible first characters of a pattern, and a gate built from them.
+"""Regex helpers: the possible first characters of a pattern, a gate built from them,
+and the leading text that the patterns of an alternation share.
 
 Python's ``re`` skips ahead to candidate positions when a pattern begins with a literal
 or a character class, but not when it begins with a group or an alternation of them.
@@ -8,10 +9,64 @@ that skip back: on Chinese prose a seed scan runs about 4x faster.
 
 from __future__ import annotations
 
+import os.path
 import re
 from typing import Any
 
-__all__ = ["first_chars", "gated"]
+try:
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+__all__ = ["common_prefix", "first_chars", "gated", "required_ascii"]
+
+
+def _first(items: Any, ascii_only: bool) -> set[str] | None:
+    """The characters a match of the parsed ``items`` can start with, or None when unknown."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op is _sre.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is _sre.LITERAL:
+                out.add(chr(iav))
+            elif iop is _sre.RANGE:
+                out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+            elif iop is _sre.CATEGORY and iav is _sre.CATEGORY_DIGIT and ascii_only:
+                out.update("0123456789")
+            else:
+                return None
+        return out
+    if op is _sre.BRANCH:
+        out = set()
+        for branch in av[1]:
+            sub = _first(list(branch), ascii_only)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op is _sre.SUBPATTERN:
+        return _first(list(av[-1]), ascii_only)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        return _first(list(av[2]), ascii_only)  # x{1,5}: begins as x does
+    return None
+
+
+def _parsed(regex: str, flags: int) -> tuple[Any, bool] | None:
+    """The parsed pattern and whether it runs in ASCII mode; None when unparsable or
+    case-insensitive (a literal would stand for both cases)."""
+    try:
+        parsed = _sre_parse.parse(regex, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern simply always runs
+        return None
+    if (parsed.state.flags | flags) & re.IGNORECASE:
+        return None
+    return parsed, bool((parsed.state.flags | flags) & re.ASCII)
 
 
 def first_chars(regex: str, flags: int = re.ASCII) -> frozenset[str] | None:
@@ -22,54 +77,32 @@ def first_chars(regex: str, flags: int = re.ASCII) -> frozenset[str] | None:
     with categories such as ``\\d`` outside ASCII mode, gives None and the pattern
     always runs.
     """
-    try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python < 3.11
-        import sre_constants as c  # type: ignore[no-redef]
-        import sre_parse  # type: ignore[no-redef]
-
-    def first(items: Any) -> set[str] | None:
-        if not items:
-            return None
-        op, av = items[0]
-        if op is c.LITERAL:
-            return {chr(av)}
-        if op is c.IN:
-            out: set[str] = set()
-            for iop, iav in av:
-                if iop is c.LITERAL:
-                    out.add(chr(iav))
-                elif iop is c.RANGE:
-                    out.update(chr(x) for x in range(iav[0], iav[1] + 1))
-                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT and ascii_only:
-                    out.update("0123456789")
-                else:
-                    return None
-            return out
-        if op is c.BRANCH:
-            out = set()
-            for branch in av[1]:
-                sub = first(list(branch))
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        if op is c.SUBPATTERN:
-            return first(list(av[-1]))
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            return first(list(av[2]))  # x{1,5}: begins as x does
+    read = _parsed(regex, flags)
+    if read is None:
         return None
-
-    try:
-        parsed = sre_parse.parse(regex, flags)
-        if (parsed.state.flags | flags) & re.IGNORECASE:
-            return None  # a literal would stand for both cases
-        ascii_only = bool((parsed.state.flags | flags) & re.ASCII)
-        chars = first(list(parsed))
-    except Exception:  # noqa: BLE001 - an unparsable pattern simply always runs
-        return None
+    chars = _first(list(read[0]), read[1])
     return frozenset(chars) if chars else None
+
+
+def required_ascii(regex: str, flags: int = re.ASCII) -> frozenset[str] | None:
+    """ASCII characters of which every match of ``regex`` holds one, or None when unknown.
+
+    Each character, class or group that the pattern's top-level sequence passes through
+    (not a look-around, not an optional part) begins with one of its first characters;
+    the smallest such set that is all ASCII is returned. A text that holds none of them
+    cannot match.
+
+    >>> sorted(required_ascii("[京沪][A-Z]"))[:3], required_ascii("[京沪] [A-Z]{4}")
+    (['A', 'B', 'C'], frozenset({' '}))
+    >>> required_ascii("[京沪](?:[A-Z]| )?") is None
+    True
+    """
+    read = _parsed(regex, flags)
+    if read is None:
+        return None
+    found = [_first([item], read[1]) for item in read[0]]
+    sets = [f for f in found if f and all(ch.isascii() for ch in f)]
+    return frozenset(min(sets, key=len)) if sets else None
 
 
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -85,3 +118,45 @@ def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if first is None:
         return re.compile(pattern, flags)
     return re.compile("(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])(?:" + pattern + ")", flags)
+
+
+# Items that match in exactly one way: a character, a class, an assertion (Python's
+# look-arounds never backtrack into themselves once they have matched).
+_ONE_WAY = frozenset({_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY, _sre.ASSERT, _sre.ASSERT_NOT, _sre.AT})
+
+
+def _shape(value: Any) -> Any:
+    """A parsed pattern (or part of one) as nested tuples, which compare by value."""
+    if isinstance(value, (list, tuple, _sre_parse.SubPattern)):
+        return tuple(_shape(v) for v in value)
+    return value
+
+
+def common_prefix(regexes: list[str], flags: int = 0) -> str:
+    """The longest leading text of every regex in ``regexes`` that can be factored out.
+
+    ``P(?:A|B)`` matches where ``PA|PB`` does, at the same positions and through the same
+    alternative, when ``P`` matches in one way only: a sequence of characters, classes and
+    look-arounds, without groups. The text is checked on the parsed patterns: ``P`` and
+    each rest must parse to the items of the whole pattern, so a cut inside a token
+    (``\\d`` of ``\\d{5}``) is refused. Returns ``""`` when nothing can be factored.
+
+    >>> common_prefix([r"[1-9](?<!\\d.)\\d{14}", r"[1-9](?<!\\d.)\\d{17}"])
+    '[1-9](?<!\\\\d.)'
+    >>> common_prefix([r"\\d{5}a", r"\\d{5}b"])
+    ''
+    """
+    text = os.path.commonprefix(regexes)
+    for cut in range(len(text), 0, -1):
+        prefix = text[:cut]
+        try:
+            parsed = _sre_parse.parse(prefix, flags)
+            if parsed.state.groups != 1 or any(op not in _ONE_WAY for op, _ in parsed):
+                continue
+            head = _shape(parsed)
+            if all(_shape(_sre_parse.parse(r, flags)) == head + _shape(_sre_parse.parse(r[cut:], flags))
+                   for r in regexes):
+                return prefix
+        except re.error:
+            continue
+    return ""

@@ -28,7 +28,9 @@ _SEPARATORS = str.maketrans("", "", " -")
 
 def compact(number: str) -> str:
     """Remove spaces and dashes."""
-    return number.translate(_SEPARATORS).strip()
+    if not number.isalnum():  # str.translate looks up every character; most have no gap
+        number = number.translate(_SEPARATORS)
+    return number.strip()
 
 
 def calc_check_digit(partial: str) -> str:

@@ -37,7 +37,9 @@ _MIN_YEAR = 1900
 
 def compact(number: str) -> str:
     """Remove spaces and dashes and upper-case the check character."""
-    return number.translate(_SEPARATORS).strip().upper()
+    if not number.isalnum():  # str.translate looks up every character; most have no gap
+        number = number.translate(_SEPARATORS)
+    return number.strip().upper()
 
 
 def calc_check_digit(body17: str) -> str:

@@ -41,7 +41,9 @@ _SEPARATORS = str.maketrans("", "", " -")
 
 def compact(number: str) -> str:
     """Remove spaces and dashes and upper-case."""
-    return number.translate(_SEPARATORS).strip().upper()
+    if not number.isalnum():  # str.translate looks up every character; most have no gap
+        number = number.translate(_SEPARATORS)
+    return number.strip().upper()
 
 
 def calc_check_digit(body17: str) -> str:

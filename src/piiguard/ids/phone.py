@@ -165,7 +165,8 @@ def area_code(national: str) -> str:
 def parse(number: str) -> dict[str, object]:
     """Facts: kind (mobile/landline), the area code of a landline, an extension flag."""
     # Fast path for the common case, a mobile written as digits, spaces, dashes or dots.
-    plain = number.translate(_DIGIT_GAPS)
+    # str.translate looks up every character; most matches hold no gap at all.
+    plain = number if number.isdigit() else number.translate(_DIGIT_GAPS)
     if len(plain) == 11 and plain[0] == "1" and is_digits(plain) and _patterns()[0].fullmatch(plain):
         return {"kind": "mobile", "prefix": plain[:3]}
     national, kind = _check(number)  # one pass: parse() is the engine's validator
