@@ -76,7 +76,7 @@ def _kinds(first: str) -> dict[str, str]:
     sfx = {k: "|".join(v.split()) for k, v in _SUFFIXES.items()}
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
-        "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社)",
+        "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|支弄|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社)",
         "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
