@@ -76,7 +76,9 @@ def _kinds(first: str) -> dict[str, str]:
     sfx = {k: "|".join(v.split()) for k, v in _SUFFIXES.items()}
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
-        "num": rf"[附甲乙丙丁]?{_NUM}(?:-[0-9]{{1,5}})*\s?(?:号楼|号院|号|支弄|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社)",
+        # A basement floor (负一层, 地下一层) and a shop or stall (1号铺, 701铺, 23档口) count too.
+        "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
+               r"(?:号楼|号院|号铺|号|支弄|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社|铺|档口)",
         "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])",
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
