@@ -91,7 +91,9 @@ def _kinds(first: str) -> dict[str, str]:
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
         # An estate or building without a telling suffix, right before a building number
         # (望京SOHO4栋).
-        "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元|区(?!域)))",
+        # … or before a building-room number written with dashes (阳光新干线12-4-1429, not 申花4-2).
+        "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元|区(?!域))"
+                    r"|[0-9]{1,4}(?:-[0-9]{1,4})?-[0-9]{3,5}(?![0-9]))",
     }
 
 
@@ -303,7 +305,7 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         if cand is None and low is not None:
             kind, low_end = low
             lv = _LEVEL_OF_KIND[kind]
-            if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "road")):
+            if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "poi_bare", "road")):
                 lv = -1
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
             if lv >= 0 and (lv > TOWN or lv >= level):
