@@ -28,6 +28,7 @@ MODULES = (
     "mo_id",
     "phone",
     "phone_local",
+    "phone_hmt",
     "qq_number",
     "tw_id",
     "url",

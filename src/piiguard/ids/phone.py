@@ -1,4 +1,5 @@
-"""PHONE_NUMBER: mainland China mobile and landline numbers.
+"""PHONE_NUMBER: mainland China mobile and landline numbers (and, with their country code,
+Hong Kong, Macau and Taiwan numbers: :mod:`piiguard.ids.phone_hmt`).
 
 Mobile numbers have 11 digits starting 13-19; which 3- and 4-digit prefixes are
 allocated (including virtual operators' 170/171/162/165/167) is read from the
@@ -19,6 +20,8 @@ True
 (True, True, True)
 >>> parse('13812345678')['kind']
 'mobile'
+>>> parse('+852 9123 4567')['region']
+'HK'
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..exceptions import InvalidComponent, InvalidFormat, InvalidLength
+from . import phone_hmt
 from ._checksum import is_digits
 from ._simple import predicate
 
@@ -90,7 +94,12 @@ def _candidates(number: str) -> Iterator[str]:
 
 
 def compact(number: str) -> str:
-    """The national number: digits only, without country prefix or extension."""
+    """The national number: digits only, without country prefix or extension.
+
+    A Hong Kong, Macau or Taiwan number keeps its country code (``85291234567``).
+    """
+    if _HMT_START.match(number):
+        return phone_hmt.compact(number)
     readings = list(_candidates(number))
     for national in readings:
         try:
@@ -130,6 +139,10 @@ def _classify(national: str) -> str:
     raise InvalidLength()
 
 
+# +852, 00853, (886) …: the country code of Hong Kong, Macau or Taiwan (see phone_hmt).
+_HMT_START = re.compile(r"^\s*(?:\+\s*|00|[(（]\s*\+?\s*)?(?:85[23]|886)(?!\d)")
+
+
 def _check(number: str) -> tuple[str, str]:
     """The national number and its kind, or a ValidationError."""
     error: ValueError = InvalidFormat()
@@ -151,6 +164,8 @@ def validate(number: str) -> str:
         InvalidLength: neither an 11-digit mobile nor an area code plus 7-8 digits.
         InvalidComponent: an unallocated mobile prefix or an unknown area code.
     """
+    if _HMT_START.match(number):
+        return phone_hmt.validate(number)
     return _check(number)[0]
 
 
@@ -169,6 +184,8 @@ def parse(number: str) -> dict[str, object]:
     plain = number if number.isdigit() else number.translate(_DIGIT_GAPS)
     if len(plain) == 11 and plain[0] == "1" and is_digits(plain) and _patterns()[0].fullmatch(plain):
         return {"kind": "mobile", "prefix": plain[:3]}
+    if _HMT_START.match(number):
+        return phone_hmt.parse(number)
     national, kind = _check(number)  # one pass: parse() is the engine's validator
     facts: dict[str, object] = {"kind": kind}
     if kind == "landline":

@@ -12,7 +12,7 @@ from .. import ids
 from .._normalize import fold_value
 
 __all__ = ["Draw", "LABELS_ZH", "canonical", "fold_width", "ids_module", "relayout", "split_extension",
-           "split_phone_prefix", "trunk_digits"]
+           "is_hmt_prefix", "split_phone_prefix", "trunk_digits"]
 
 T = TypeVar("T")
 
@@ -138,7 +138,14 @@ def relayout(original: str, new: str, slots: str = "alnum") -> str:
 # after the area code ((+86 21) 6234 5678 keeps "21) 6234 5678" as the number).
 _PHONE_PREFIX = re.compile(
     r"^(?:\+\s*86|0086|\(\s*\+?86\s*\)|（\s*\+?86\s*）|[(（]\s*\+?86(?=[\s-]*[\d*]{2,3}\s*[)）])"
-    r"|86(?=[\s-]|1[\d*]{10}$))[\s-]*(?:[(（]\s*0\s*[)）][\s-]*)?")
+    r"|86(?=[\s-]|1[\d*]{10}$)|(?:\+\s*|00|[(（]\s*\+?\s*)(?:85[23]|886)\s*[)）]?|(?:85[23]|886)(?=[\s-]+(?:[\d*][\s-]?){8,10}$))"
+    r"[\s-]*(?:[(（]\s*0\s*[)）][\s-]*)?")
+_HMT_PREFIX = re.compile(r"^\D*(?:00)?(?:85[23]|886)")
+
+
+def is_hmt_prefix(prefix: str) -> bool:
+    """True for the country code of Hong Kong, Macau or Taiwan (+852, 00853, (886) …)."""
+    return _HMT_PREFIX.match(prefix) is not None
 
 
 def split_phone_prefix(value: str) -> tuple[str, str]:
@@ -154,7 +161,7 @@ def trunk_digits(prefix: str, digits: str) -> str:
     a landline's area code is left out (+86 21 6234 5678 is 021 6234 5678), so it is put back.
     A number without an area code or prefix (6234 5678) is returned as it is."""
     if prefix and digits[:1] not in ("0", "") and 9 <= len(digits) <= 11 and not (
-            digits[0] == "1" and len(digits) == 11):
+            digits[0] == "1" and len(digits) == 11) and not is_hmt_prefix(prefix):
         return "0" + digits
     return digits
 

@@ -49,7 +49,7 @@ from typing import Any, ClassVar
 from ..ids.phone import area_code
 from ..keys import Key
 from ._base import Options, Strategy, check
-from ._common import split_extension, split_phone_prefix, trunk_digits
+from ._common import is_hmt_prefix, split_extension, split_phone_prefix, trunk_digits
 
 __all__ = ["COMPOUND_SURNAMES", "MASK_RULES", "Keep", "Mask", "MaskOptions", "surname_length"]
 
@@ -105,7 +105,9 @@ class KeepPhone:
         main, ext = split_extension(rest)
         digits = "".join(c for c in main if c.isdigit() or c == char)  # a masked number masks alike
         national = trunk_digits(prefix, digits)
-        if national.startswith("0") and len(national) >= 10 and facts.get("kind") != "mobile":
+        if is_hmt_prefix(prefix):
+            first = 0  # Hong Kong, Macau, Taiwan: eight or nine digits, the last 4 kept
+        elif national.startswith("0") and len(national) >= 10 and facts.get("kind") != "mobile":
             first = len(area_code(national)) - (len(national) - len(digits))
         elif len(digits) <= 8 and not prefix:
             first = 0  # a local number without its area code (6234 5678): the last 4 only

@@ -49,7 +49,8 @@ from ..ids._regions import PROVINCES
 from ..keys import Key
 from . import _data
 from ._base import Options, Strategy, check
-from ._common import Draw, canonical, fold_width, ids_module, relayout, split_extension, split_phone_prefix, trunk_digits
+from ._common import (Draw, canonical, fold_width, ids_module, is_hmt_prefix, relayout, split_extension,
+                      split_phone_prefix, trunk_digits)
 from ._divisions import divisions
 from .mask import surname_length
 
@@ -151,7 +152,9 @@ def _phone(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any])
     prefix, rest = split_phone_prefix(value)
     main, ext = split_extension(rest)
     digits = "".join(c for c in main if c.isascii() and c.isdigit())
-    if len(digits) == 11 and digits[0] == "1":
+    if is_hmt_prefix(prefix) and digits:
+        new = digits[0] + d.digits(len(digits) - 1)  # Hong Kong, Macau, Taiwan: the first digit tells the kind
+    elif len(digits) == 11 and digits[0] == "1":
         new = (digits[:3] if "prefix" in keep else d.choice(_data.MOBILE_PREFIXES)) + d.digits(8)
     elif trunk_digits(prefix, digits)[:1] == "0" and len(trunk_digits(prefix, digits)) >= 10:
         national = trunk_digits(prefix, digits)
