@@ -175,10 +175,12 @@ def _titled_surnames(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_OLD_SURNAMES = frozenset(SURNAMES - set("师时区康米麦花明白龙乐海金"))
 _OLD_RE = re.compile(
-    "[" + "".join(sorted(SURNAMES - set("师时区康米麦花明白龙乐海金"))) + "]"
+    "[" + "".join(sorted(_OLD_SURNAMES)) + "]"
     # 老王说, 小李，…; after a role noun anything may follow (快递员小张态度很差).
-    r"(?:(?<=[老小].)(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$)|(?<=[员机师工手][老小].))"
+    r"(?:(?<=[老小].)(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$|"
+    + "|".join(sorted(_AFTER_WORDS)) + r")|(?<=[员机师工手][老小].))"
 )
 
 
@@ -869,6 +871,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             name = text[s:e]
         e = _strip_title(text, s, e)
         e = _before_after_word(text, s, e)
+        if e - s == 2 and text[s] == "老" and text[s + 1] in _OLD_SURNAMES:
+            s += 1  # 找老刘拿钥匙: 老 is a form of address (小 opens names too: 小平)
         name = text[s:e]
         if not _PRONOUNS.isdisjoint(name):
             continue  # 祝您|金玉满堂: a name holds no pronoun
