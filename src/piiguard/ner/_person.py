@@ -73,7 +73,9 @@ _AFTER_NAME = frozenset("和、与及跟同等都也在说是的为将从已曾�
 # Time words and adverbs that follow a name in speech (王五明天来, 张伟已经到了): no given
 # name holds them, so a span running into one ends before it.
 _AFTER_WORDS = frozenset("今天 明天 昨天 后天 前天 上午 下午 中午 晚上 早上 今晚 明早 已经 一起 刚才 "
-                         "现在 正在 马上 一直 终于 立刻".split())
+                         "现在 正在 马上 一直 终于 立刻 家住 家在".split())
+# After 家 (home), what makes 家 a word of its own after a name (王建国家住…, 李明家在…).
+_HOME_AFTER = frozenset("住在里中")
 # Words that put a name next to the address after it (张伟在北京市…, 王芳住在…).
 _BEFORE_ADDRESS = frozenset("在住于到往从寄送去回")
 
@@ -236,7 +238,15 @@ def _before_after_word(text: str, s: int, e: int) -> int:
     for i in range(sl + 1, len(name) - 1):
         if name[i:i + 2] in _AFTER_WORDS:
             return s + i
+    if e - s >= 3 and name[-1] == "家" and text[e:e + 1] in _HOME_AFTER:
+        return e - 1  # 王建国|家住…: the home, not the name
     return e
+
+
+def _given_chars(name: str) -> bool:
+    """The characters after the surname are all seen in given names."""
+    _triggers()  # loads _seconds
+    return all(c in _seconds for c in name[_surname_len(name) or 1:])
 
 
 def _plain_name(name: str) -> bool:
@@ -371,8 +381,12 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
                 end = a
                 while end - k > 2 and text[end - 1] in _BEFORE_ADDRESS:
                     end -= 1  # 张伟在|北京市…, 王芳住在|…: the verb is not the name's
+                home = end < a and end - k > 2 and text[end - 1] == "家"
+                if home:
+                    end -= 1  # 李明家住|北京市…: the home is not the name's
                 if _GLUED_NAME.fullmatch(text, k, end) is not None and (
-                        end == a or _plain_name(text[k:end])):  # not 麻烦发|到…
+                        end == a or _plain_name(text[k:end])  # not 麻烦发|到…
+                        or (home and _given_chars(text[k:end]))):  # 王建国家住: 建国 is a word and a name
                     out.append((k, end))
                 break
     return out
@@ -874,6 +888,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if e - s == 2 and text[s] == "老" and text[s + 1] in _OLD_SURNAMES:
             s += 1  # 找老刘拿钥匙: 老 is a form of address (小 opens names too: 小平)
         name = text[s:e]
+        if 2 <= e - s <= 3 and text[e:e + 2] in ("家住", "家在") and name[0] in SURNAMES:
+            prob = max(prob, 0.6)  # 王建国家住…: the model, unsure of 家, reads no name
         if not _PRONOUNS.isdisjoint(name):
             continue  # 祝您|金玉满堂: a name holds no pronoun
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
