@@ -49,6 +49,7 @@ POSITIVES = [
     ("深圳市福田区华强北路1002号赛格广场负一层B108", "深圳市福田区华强北路1002号赛格广场负一层B108"),  # a lettered unit
     # An estate named without a suffix before a building-unit-room number.
     ("朝阳区安慧北里阳光新干线12-4-1429", "朝阳区安慧北里阳光新干线12-4-1429"),
+    ("地址：天河路385号太古汇一座2801", "天河路385号太古汇一座2801"),  # a building numbered in words
     ("上海市浦东新区张江镇李家村5组", "上海市浦东新区张江镇李家村5组"),
     ("所在地区：陕西省 西安市 雁塔区", "陕西省 西安市 雁塔区"),
     ("寄到：北京市海淀区中关村大街１号", "北京市海淀区中关村大街1号"),
@@ -61,6 +62,7 @@ POSITIVES = [
 ]
 NEGATIVES = [
     "上海申花4-2击败北京国安",  # a score, not a building and room
+    "山上有一座庙，村里有三座桥",  # 一座 in prose
     "型号A1203已售罄",
     "地下一层是停车场，店铺在负一层",
     # Words ending in 路 or 村 that name no road or village.

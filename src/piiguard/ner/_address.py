@@ -92,7 +92,9 @@ def _kinds(first: str) -> dict[str, str]:
         # An estate or building without a telling suffix, right before a building number
         # (望京SOHO4栋).
         # … or before a building-room number written with dashes (阳光新干线12-4-1429, not 申花4-2).
+        # A building numbered in words counts before a room (太古汇一座2801; 一座 alone is prose).
         "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元|区(?!域))"
+                    r"|[一二三四五六七八九十](?:栋|幢|号楼|座)[0-9]{3,5}(?![0-9])"
                     r"|[0-9]{1,4}(?:-[0-9]{1,4})?-[0-9]{3,5}(?![0-9]))",
     }
 
