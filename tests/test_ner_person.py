@@ -126,12 +126,16 @@ POSITIVES = [
     ("祝您万事如意，张伟敬上", ["张伟"]),  # a letter's closing stays outside
     ("李娜敬启", ["李娜"]),
     ("隔壁的何奶奶说罗爷爷病了", ["何", "罗"]),  # kinship terms stay outside, as titles do  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
-    ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),
+    ("签名：鲁迅", ["鲁迅"]),  # a signature, a reviewer, a preparer: labels of forms
+    ("审核人：李强 复核人：赵敏", ["李强", "赵敏"]),
+    ("制单人：周杰 送货人：吴磊", ["周杰", "吴磊"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
     "大家住在北京市朝阳区",
     "国家住房和城乡建设部",
+    "出版物签名盖章并送达",  # 签名 as a verb: no colon, no name
     "官网 https://www.example.com.cn/path",
     "年均值15.30吨/(平方公里·月)",  # a unit, not a dotted name
     "西门子在中国建立了39家合资企业",  # a company, not 西门 + 子

@@ -629,6 +629,8 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
         sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p:p + 1] in SURNAMES else 0
         if not sl:
             continue
+        if m.group().rstrip(" \u3000") in _VERB_LABELS:
+            continue  # 签名盖章并…: without a colon 签名 is the verb
         if m.end() == m.start() + len(m.group().rstrip()) and not m.group().endswith((":", "：")) and (
                 text[p:p + 2] in words or text[p + 1:p + 3] in words):
             continue  # 客户都可以: without a colon the label may be an ordinary word
@@ -663,6 +665,8 @@ _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产�
                "血型", "星座", "生肖", "爱好", "宗教", "菜品", "药品", "材质", "款式", "配送", "支付")
 _PRONOUNS = frozenset("您你我她它们")  # never inside a name in the corpora (他 is: 切他·他那乍罗)
 _ROLE_SET = frozenset(ROLE_LABELS)
+# Labels that are also verbs (签名盖章, 署名权): a name follows them only after a colon.
+_VERB_LABELS = frozenset(("签名", "签字", "署名"))
 _ROLE_END = frozenset("，,。、；; \n\t)）")
 
 
