@@ -68,6 +68,11 @@ _SUFFIXES = {
     "village": "村委会 居委会 社区 村 屯 庄",
     "poi": "小区 花园 大厦 广场 小镇 公寓 家园 新村 新城 苑 庭 城 中心 大楼 商城 市场 山庄 别墅 公馆 名都 华庭 雅苑 园 宿舍 大院 院 "
            "酒店 宾馆 写字楼 商务楼 工业园 仓库",
+    # Places named after a number or an estate only (建国路88号沃尔玛超市, 万达广场星巴克店):
+    # alone or after a city they are shops, schools and factories, not places to send post.
+    "venue": "购物中心 超市 商场 百货 网吧 医院 卫生院 诊所 幼儿园 小学 中学 大学 学院 学校 体育馆 体育场 "
+             "博物馆 图书馆 展览馆 公园 饭店 餐厅 酒楼 影城 影院 剧院 火车站 汽车站 客运站 加油站 营业厅 "
+             "专卖店 旗舰店 门市部 便利店 药店 分店 店",
 }
 
 
@@ -89,6 +94,7 @@ def _kinds(first: str) -> dict[str, str]:
                 r"(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})",
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
+        "venue": rf"{_name(1, 10, first=first)}(?:{sfx['venue']})",
         # An estate or building without a telling suffix, right before a building number
         # (望京SOHO4栋).
         # … or before a building-room number written with dashes (阳光新干线12-4-1429, not 申花4-2).
@@ -116,20 +122,26 @@ def _all_kinds(kinds: dict[str, str], names: tuple[str, ...]) -> tuple[re.Patter
 _ORDER = tuple(_KINDS)
 # Only numbered kinds can start with an ASCII character; names start with anything else.
 _LOWER_ASCII = _all_kinds(_KINDS, ("num", "room", "poi_bare"))
-_LOWER_OTHER = _all_kinds(_KINDS, tuple(k for k in _ORDER if k != "room"))
+_LOWER_OTHER = _all_kinds(_KINDS, tuple(k for k in _ORDER if k not in ("room", "venue")))
 # After a first part the name may start with 于/将/为 too (…滨海新区于家堡街道): the
 # stricter first character only keeps a chain from starting at a preposition.
-_LOWER_NEXT = _all_kinds(_kinds(_NAME_NEXT), tuple(k for k in _ORDER if k != "room"))
+_LOWER_NEXT = _all_kinds(_kinds(_NAME_NEXT), tuple(k for k in _ORDER if k not in ("room", "venue")))
+_LOWER_VENUE = _all_kinds(_kinds(_NAME_NEXT), tuple(k for k in _ORDER if k != "room"))
+# A shop or school continues an address after a number or an estate (…88号沃尔玛超市);
+# after a city it is an organisation (北京市第四中学), after a road often the clause.
+_VENUE_AFTER = frozenset(("num", "room", "poi", "poi_bare"))
 
 
 _SPLIT_KINDS = frozenset(("poi", "village", "zone"))
 
 
-def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: bool = True) -> tuple[str, int] | None:
+def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: bool = True,
+                 venue: bool = False) -> tuple[str, int] | None:
     """The longest lower-level component starting at ``pos``: (kind, end).
 
     ``first``: the component would begin the chain (its first character may not be a
-    preposition such as 于 or 为).
+    preposition such as 于 or 为). ``venue``: a shop or school may be read (see
+    ``_VENUE_AFTER``).
 
     An estate, village or zone whose name holds a road ends at the road when a named
     place of its own follows it to the same end (民航路|体育中心, 丽园北路|天胜花鸟市场):
@@ -137,7 +149,8 @@ def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: boo
     """
     if pos >= limit:
         return None
-    rx, names = _LOWER_ASCII if text[pos].isascii() else (_LOWER_OTHER if first else _LOWER_NEXT)
+    rx, names = (_LOWER_ASCII if text[pos].isascii() else _LOWER_OTHER if first
+                 else _LOWER_VENUE if venue else _LOWER_NEXT)
     m = rx.match(text, pos, limit)
     best = None
     best_end = pos
@@ -208,7 +221,7 @@ _DIGIT_RUN = re.compile(r"[0-9]+(?:-[0-9]+)*")
 _MOBILE_TAIL = re.compile(r"1[3-9][0-9]{9}")
 _SEP = re.compile(r"[ \-]?")
 _LEVEL_OF_KIND = {"town": TOWN, "zone": TOWN + 1, "village": TOWN + 1, "road": TOWN + 2,
-                  "poi": TOWN + 3, "poi_bare": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
+                  "poi": TOWN + 3, "poi_bare": TOWN + 3, "venue": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
 _MAX_ADDRESS = 120  # characters: longer chains are cut, keeping work bounded
 _MAX_PARTS = 16
 
@@ -289,7 +302,7 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         low = None
         read_low = True  # the lower component is read only when it can matter
         if div is None or not div[2]:
-            low = _low_at(text, pos, lim, not parts)
+            low = _low_at(text, pos, lim, not parts, bool(parts) and parts[-1].kind in _VENUE_AFTER)
             read_low = False
         if div is not None:
             end, divs, full = div
@@ -303,7 +316,7 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                         end += 3  # the subdistrict's office is where it sits (临平街道办事处)
                     cand = _Part(pos, end, "div", d)
         if cand is None and read_low:
-            low = _low_at(text, pos, lim, not parts)
+            low = _low_at(text, pos, lim, not parts, bool(parts) and parts[-1].kind in _VENUE_AFTER)
         if cand is None and low is not None:
             kind, low_end = low
             lv = _LEVEL_OF_KIND[kind]
@@ -330,12 +343,12 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
     return parts
 
 
-def _low_at(text: str, pos: int, limit: int, first: bool) -> tuple[str, int] | None:
+def _low_at(text: str, pos: int, limit: int, first: bool, venue: bool = False) -> tuple[str, int] | None:
     """:func:`_lower_match` within a glued mobile number's limit, and no road that is
     a word (电路, 思路)."""
     if pos < len(text) and "0" <= text[pos] <= "9":
         limit = _digit_limit(text, pos, limit)
-    low = _lower_match(text, pos, limit, first)
+    low = _lower_match(text, pos, limit, first, venue=venue)
     if low is not None and low[0] == "road" and text[low[1] - 2:low[1]] in _NOT_ROADS:
         return None
     return low
