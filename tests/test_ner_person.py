@@ -135,7 +135,8 @@ NEGATIVES = [
     "今天很高兴，这个方法很好。",
     "大家住在北京市朝阳区",
     "国家住房和城乡建设部",
-    "出版物签名盖章并送达",  # 签名 as a verb: no colon, no name
+    "出版物签名盖章并送达",
+    "地点位于北京市朝阳区建国路88号3楼展厅，届时入场不需门票",  # a word after an address, mid-line  # 签名 as a verb: no colon, no name
     "官网 https://www.example.com.cn/path",
     "年均值15.30吨/(平方公里·月)",  # a unit, not a dotted name
     "西门子在中国建立了39家合资企业",  # a company, not 西门 + 子

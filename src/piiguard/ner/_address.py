@@ -94,7 +94,11 @@ def _kinds(first: str) -> dict[str, str]:
                 r"(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})",
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
-        "venue": rf"{_name(1, 10, first=first)}(?:{sfx['venue']})",
+        # After a number or an estate only (see _VENUE_AFTER): a shop or school, a place
+        # named without a suffix before its floor (文三路6606号颐高数码44楼), a wing (西座, 北楼).
+        "venue": rf"{_name(2, 10, first=first)}(?:{sfx['venue']})"
+                 rf"|{_name(2, 8, '?', first)}(?=(?:[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:楼|层)(?![0-9]))"
+                 r"|[东西南北前后主裙副](?:栋|座|楼)",
         # An estate or building without a telling suffix, right before a building number
         # (望京SOHO4栋).
         # … or before a building-room number written with dashes (阳光新干线12-4-1429, not 申花4-2).

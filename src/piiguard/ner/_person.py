@@ -374,7 +374,10 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
         m = pat.match(text, b)  # …88号郝军泽17714656977
         if m is None and b < n:
             m = _GLUED_NAME.match(text, b)
-        if m is not None and (m.end() == n or not "\u4e00" <= text[m.end()] <= "\u9fff"):
+        if m is not None and (m.end() == n or not "\u4e00" <= text[m.end()] <= "\u9fff") and (
+                m.end() == n or text[m.end()] in "\r\n" or "0" <= text[m.end()] <= "9" or "·" in m.group()
+                or _plain_name(m.group())):
+            # …88号郝军泽1771…, …2901室皇甫轩 at a line's end; mid-line (…3楼展厅，) it must read as a name.
             out.append((m.start(), m.end()))
         for k in range(a - 2, max(-1, a - 15), -1):  # 司马英山东省…, 1359…齐豪思绵阳市…
             if k == 0 or not ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "·•"):
