@@ -209,12 +209,13 @@ LOCAL_LANDLINES = [
     ("Tel: 6234-5678", "6234-5678"),
     ("固话：２３４５６７８９", "２３４５６７８９"),
     ("電話62345678", "62345678"),
+    ("订单电话62345678", "62345678"),  # an order's phone: 电话 names the kind of number
 ]
 
 LOCAL_LANDLINE_NEGATIVES = [
     "62345678",                         # no label
     "编号62345678",                     # a number label
-    "订单电话62345678",                 # a number label first
+    "订单编号62345678",                 # a number label first, 编号 names no kind
     "电话号码已变更，订单号62345678",   # the nearest label is a number label
     "电话20231105",                     # a date
     "电话：2023-11-05",
@@ -341,3 +342,46 @@ def test_local_numbers_need_a_phone_label(number: int, label: str) -> None:
     """A 7-8 digit number without a phone label before it is never a phone."""
     text = label + str(number)
     assert piiguard.analyze(text, entities=["PHONE_NUMBER"]) == []
+
+
+# fmt: off
+# Found by an adversarial probe (eighth session): labels that name the kind of number after
+# an order or invoice word, a label's own value before another number, identifiers before
+# a comma and a number or a short quantity, glued HK/Macau/Taiwan numbers, JSON keys, URLs
+# before punctuation.
+LABELLED_AND_PLACED = [
+    ("订单联系人电话：13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("订单手机号13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("发票税号91110000600037341L", [("CN_USCC", "91110000600037341L")]),
+    ("订单身份证号11010519491231002X", [("CN_RESIDENT_ID", "11010519491231002X")]),
+    ("订单银行卡号6222021234567890128", [("CN_BANK_CARD", "6222021234567890128")]),
+    ("订单已发货，收件人张伟 13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("订单号:123 请联系张伟13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("快递单号SF1234567890 13812345678 张伟", [("PHONE_NUMBER", "13812345678")]),
+    ("验证码已发送至13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("我在字节跳动上班，13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("同学号码13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("VPN服务器 10.8.0.1", [("IP_ADDRESS", "10.8.0.1")]),
+    ("name,phone,age\n张伟,138-1234-5678,35", [("PHONE_NUMBER", "138-1234-5678")]),
+    ("张伟,6222-0212-3456-7890-128,100", [("CN_BANK_CARD", "6222-0212-3456-7890-128")]),
+    ("张伟 138-1234-5678 35岁", [("PHONE_NUMBER", "138-1234-5678")]),
+    ("卡号 6222 0212 3456 7890 128 2张卡", [("CN_BANK_CARD", "6222 0212 3456 7890 128")]),
+    ("身份证 110105 19491231 002X 35岁", [("CN_RESIDENT_ID", "110105 19491231 002X")]),
+    ("联系电话：+85291234567", [("PHONE_NUMBER", "+85291234567")]),
+    ("00886912345678", [("PHONE_NUMBER", "00886912345678")]),
+    ('{"QQ号": "123456789"}', [("QQ_NUMBER", "123456789")]),
+    ('{"微信号": "zhangwei_1990"}', [("WECHAT_ID", "zhangwei_1990")]),
+    ("详见[官网](https://example.com/a)", [("URL", "https://example.com/a")]),
+    ("请访问 https://example.com/a, 谢谢", [("URL", "https://example.com/a")]),
+    ("https://example.com/page.html.", [("URL", "https://example.com/page.html")]),
+    ("https://en.wikipedia.org/wiki/Foo_(bar) 看看", [("URL", "https://en.wikipedia.org/wiki/Foo_(bar)")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED_AND_PLACED)
+def test_labels_and_placement(text: str, expected: list[tuple[str, str]]) -> None:
+    """A later word naming the kind (电话, 身份证号, 税号) outweighs an order or invoice word; a
+    negative label stops at its own value or a new clause; a comma and a number or a short
+    quantity after a grouped number ends it."""
+    assert spans(text) == expected

@@ -24,11 +24,36 @@ __all__ = ["ContextMatcher"]
 _AFTER = 8
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+def _word(w: str) -> str:
+    """``w`` as a regex; a Latin word only at word edges (order is not in recorder, v not in VPN)."""
+    e = re.escape(w)
+    if w[:1].isascii() and w[:1].isalpha():
+        # The look-behind after the first letter keeps the alternation's literal first
+        # characters, which the regex engine scans for quickly.
+        e = w[0] + "(?<![A-Za-z]" + w[0] + ")" + re.escape(w[1:])
+    if w[-1:].isascii() and w[-1:].isalpha():
+        e += "(?![A-Za-z])"
+    return e
+
+
+def _alternation(words: Iterable[str], edges: bool = False) -> re.Pattern[str] | None:
     unique = sorted(set(words), key=len, reverse=True)
     if not unique:
         return None
-    return re.compile("|".join(re.escape(w) for w in unique))
+    return re.compile("|".join(_word(w) if edges else re.escape(w) for w in unique))
+
+
+# Words that hold a label without being one (字节跳动 holds 字节, 同学号码 学号, 大小姐 大小):
+# matched as words of no polarity, so the label inside them is not read.
+_NEUTRAL = ("字节跳动", "同学", "大小姐", "大小写")
+# Positive words that name no kind of identifier on their own: after a negative word they
+# stay part of its label (发票号码 is an invoice number, 订单ID an order's).
+_GENERIC = frozenset(("号码", "号", "编号", "码", "证件", "身份", "ID", "id", "地址"))
+# Between a negative label and the finding: the label's own value (订单号:123 …, 快递单号SF12…)
+# or a new clause (订单已发货，收件人…): the label is not this finding's.
+_JOINERS = frozenset(" \t\u3000\"'：:=")
+_SEPARATORS = re.compile("[\\s\"'：:=是为]+")
+_OWN_VALUE = re.compile(r"[0-9A-Za-z]|[，,][^\s:：]")
 
 
 _BREAKS = ("\n", "。", "；", ";")
@@ -38,22 +63,26 @@ _ANY_BREAK = re.compile("[" + "".join(_BREAKS) + "]")
 class ContextMatcher:
     """Decides whether a finding sits next to a positive or a negative label."""
 
-    __slots__ = ("_words", "_polarity", "_positive", "_after", "window", "after", "positive_words")
+    __slots__ = ("_words", "_polarity", "_positive", "_after", "window", "after", "positive_words", "gap")
 
     def __init__(self, positive: Iterable[str], negative: Iterable[str], window: int = 16,
-                 negative_after: Iterable[str] = (), after: int = _AFTER) -> None:
+                 negative_after: Iterable[str] = (), after: int = _AFTER, gap: int | None = None) -> None:
         positive, negative = list(positive), list(negative)
         #: The positive words, as :meth:`mentioned_in` looks for them.
         self.positive_words = tuple(positive)
-        self._polarity = {w: -1 for w in negative}
-        self._polarity.update({w: 1 for w in positive})
-        self._words = _alternation(self._polarity)
+        self._polarity = {w: 0 for w in _NEUTRAL} if negative else {}
+        self._polarity.update({w: -1 for w in negative})
+        self._polarity.update({w: 2 if w not in _GENERIC else 1 for w in positive})
+        self._words = _alternation(self._polarity, edges=True)
         self._positive = _alternation(positive)
         units = _alternation(negative_after)
         self._after = None if units is None else re.compile(f" ?(?:{units.pattern})")
         self.window = window
         #: How many characters after a finding a positive word may follow it (0: none).
         self.after = after
+        #: At most this many characters other than separators between a positive label and
+        #: the finding (None: anywhere in the window): 微信：abc123, not 微信登录 success.
+        self.gap = gap
 
     def mentioned_in(self, text: str) -> bool:
         """True when any positive context word occurs anywhere in ``text``."""
@@ -67,10 +96,17 @@ class ContextMatcher:
         Labels are read back from the finding to the start of the window, which ends
         at a line break or sentence end: a label on the previous line says nothing.
         Adjacent words form one label whose first word decides: 身份证编号 names an ID,
-        发票号码 an invoice.
+        发票号码 an invoice, unless a later word names a kind of identifier (订单联系人电话,
+        发票税号). A negative label says nothing about a finding after its own value or
+        a new clause (订单号:123 请联系…, 订单已发货，收件人…).
         """
         window = self.window
-        lo = start - window if start > window else 0
+        # Quotes, colons and spaces right before the finding do not use up the window
+        # ({"QQ号": "123456789"}, QQ号码：  123456789).
+        k = start
+        while k > 0 and start - k < 6 and text[k - 1] in _JOINERS:
+            k -= 1
+        lo = k - window if k > window else 0
         # One search says whether the window holds a break at all (it rarely does).
         if _ANY_BREAK.search(text, lo, start) is not None:
             for mark in _BREAKS:
@@ -79,15 +115,26 @@ class ContextMatcher:
                     lo = cut + 1
         words = self._words
         if words is not None and lo < start:
-            group_first: re.Match[str] | None = None
+            polarity = self._polarity
+            first = 0  # the nearest label's first word's polarity (0: none yet)
+            named = False  # a later word of that label names a kind of identifier
             group_end = -1
             for m in words.finditer(text, lo, start):
-                if m.start() > group_end:  # also true for the first match: group_end is -1
-                    group_first = m
-                if m.end() > group_end:
-                    group_end = m.end()
-            if group_first is not None:
-                return self._polarity[group_first.group()]
+                p = polarity[m.group()]
+                if p == 0:  # a word that only holds a label (字节跳动)
+                    first, named, group_end = 0, False, m.end()
+                    continue
+                if m.start() > group_end or first == 0:  # a new label
+                    first, named = p, False
+                elif p == 2:
+                    named = True
+                group_end = m.end()
+            if first > 0 or first < 0 and named:
+                if self.gap is None or len(_SEPARATORS.sub("", text[group_end:start])) <= self.gap:
+                    return 1
+                return 0
+            if first < 0 and _OWN_VALUE.search(text, group_end, start) is None:
+                return -1
         if self._after is not None and self._after.match(text, end):
             return -1  # a quantity: 13812345678元, 13812345678 次
         positive = self._positive

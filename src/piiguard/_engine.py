@@ -288,7 +288,7 @@ class _CompiledSpec:
         if self.first is not None:
             self.patterns = [p._replace(first=None) if p.first == self.first else p for p in self.patterns]
         self.context = ContextMatcher(spec.context, spec.negative_context, spec.context_window,
-                                      spec.negative_after, spec.context_after)
+                                      spec.negative_after, spec.context_after, spec.context_gap)
         v = spec.validator
         self.is_valid = v.is_valid if v is not None else None
         self.parse = getattr(v, "parse", None) if v is not None else None

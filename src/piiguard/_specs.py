@@ -33,7 +33,7 @@ __all__ = ["PatternSpec", "RecognizerSpec", "builtin_spec_files", "load_specs"]
 
 DEFAULT_CONTEXT_BOOST = 0.35
 _SPEC_KEYS = {"entity", "name", "validator", "on_invalid", "priority", "patterns", "context",
-              "negative_context", "negative_after", "context_boost", "context_window", "context_after",
+              "negative_context", "negative_after", "context_boost", "context_window", "context_after", "context_gap",
               "language"}
 _PATTERN_KEYS = {"name", "regex", "score", "trigger", "requires"}
 _REGEX_FLAGS = re.ASCII | re.MULTILINE
@@ -83,6 +83,7 @@ class RecognizerSpec:
     #: How many characters after a match a context word may follow it and still count
     #: (0: only a label before the match counts).
     context_after: int = 8
+    context_gap: int | None = None
 
     def __repr__(self) -> str:
         return f"RecognizerSpec(entity={self.entity!r}, name={self.name!r}, source={self.source!r})"
@@ -186,6 +187,7 @@ def _parse_spec(raw: Any, lists: dict[str, list[str]], source: str) -> Recognize
         source=source,
         negative_after=_words(raw.get("negative_after"), lists, source, "negative_after"),
         context_after=int(raw.get("context_after", 8)),
+        context_gap=None if raw.get("context_gap") is None else int(raw["context_gap"]),
     )
 
 

@@ -140,7 +140,8 @@ def _classify(national: str) -> str:
 
 
 # +852, 00853, (886) …: the country code of Hong Kong, Macau or Taiwan (see phone_hmt).
-_HMT_START = re.compile(r"^\s*(?:\+\s*|00|[(（]\s*\+?\s*)?(?:85[23]|886)(?!\d)")
+# With a + or 00 the country code may be glued to the number (+85291234567).
+_HMT_START = re.compile(r"^\s*(?:(?:\+\s*|00|[(（]\s*\+?\s*)(?:85[23]|886)|(?:85[23]|886)(?!\d))")
 
 
 def _check(number: str) -> tuple[str, str]:
