@@ -127,7 +127,11 @@ POSITIVES = [
     ("李娜敬启", ["李娜"]),
     ("隔壁的何奶奶说罗爷爷病了", ["何", "罗"]),  # kinship terms stay outside, as titles do  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
     ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),
-    ("签名：鲁迅", ["鲁迅"]),  # a signature, a reviewer, a preparer: labels of forms
+    ("签名：鲁迅", ["鲁迅"]),
+    ("姓名：宓晓", ["宓晓"]),  # rare surnames after a label
+    ("收货人：隗建国，电话13812345678", ["隗建国"]),
+    ("主治医师：谯文  护士：冯丽丽", ["谯文", "冯丽丽"]),
+    ("姓　名：丁美华\n住　址：安徽省合肥市蜀山区长江西路100号", ["丁美华"]),  # not 住 of 住　址  # a signature, a reviewer, a preparer: labels of forms
     ("审核人：李强 复核人：赵敏", ["李强", "赵敏"]),
     ("制单人：周杰 送货人：吴磊", ["周杰", "吴磊"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]

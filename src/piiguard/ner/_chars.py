@@ -31,7 +31,8 @@ SURNAMES: frozenset[str] = frozenset(
     "都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾"
     "戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     # Rare surnames that begin no common word (禤国维, 笪凌, 逄小雨); 毋 (毋庸) is left out.
-    "禤笪逄蒯郗琚訾殳"
+    # 暴 (暴雪, a game company), 鄂 (Hubei) and 濮 (濮阳) are left out.
+    "禤笪逄蒯郗琚訾殳宓禚谯隗蹇缑佴郦仉郏酆綦"
 )
 
 COMPOUND_SURNAMES: frozenset[str] = frozenset(

@@ -899,6 +899,9 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             prob = max(prob, 0.6)  # 王建国家住…: the model, unsure of 家, reads no name
         if not _PRONOUNS.isdisjoint(name):
             continue  # 祝您|金玉满堂: a name holds no pronoun
+        if e - s == 1 and name not in SURNAMES and (
+                name.isascii() or text[e:e + 1] in " \u3000\t" or s > 0 and text[s - 1] in "\r\n"):
+            continue  # 丁美华\n地　址, m.奈特: a lone character at a field's edge or a letter is no name
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
                 and _translit().isdisjoint(name[1:3] + name[4:])):
             # Two names run together, as in bylines (艾启平余立鹏): a Han name has at most
