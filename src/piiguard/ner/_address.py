@@ -90,7 +90,8 @@ def _kinds(first: str) -> dict[str, str]:
         # Not a rank (浙江省|级示范区).
         "zone": rf"(?!级){_name(1, 8, first=first)}(?:{sfx['zone']})",
         # A direction may follow before the number (皇后大道中15号).
-        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))"
+        # A name does not end in its suffix twice (文三路|路口, 解放路|路边).
+        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))(?<!路路)(?<!街街)"
                 r"(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})",
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
@@ -326,6 +327,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             lv = _LEVEL_OF_KIND[kind]
             if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "poi_bare", "road")):
                 lv = -1
+            if (kind == "village" or kind == "road" and text[low_end - 1] == "路") and text[pos:low_end] in _GENERIC:
+                lv = -1  # …杨桥镇|农村, 237号|高速公路: a word, not a named place (2号大街 is one)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
             if lv >= 0 and (lv > TOWN or lv >= level):
                 cand = _Part(pos, low_end, kind)

@@ -18,6 +18,30 @@ PROVINCE, CITY, DISTRICT, TOWN = 1, 2, 3, 4
 
 _PROV_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,6}族)+自治[州县旗]$")
+# The 55 recognised minorities, longest first, to cut an autonomous division's name down
+# to its place name (黔东南苗族侗族自治州 -> 黔东南, written 黔东南州).
+_ETHNIC = tuple(sorted((
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+    "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 "
+    "保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺").split(), key=len, reverse=True))
+
+
+def _autonomous_alias(name: str) -> str | None:
+    """How an autonomous prefecture or county is usually written: 大理白族自治州 -> 大理州,
+    黔东南苗族侗族自治州 -> 黔东南州, 长阳土家族自治县 -> 长阳县; None for other names."""
+    if not name.endswith(("自治州", "自治县")):
+        return None
+    base = name[:-3]
+    while True:
+        for e in _ETHNIC:
+            # 蒙古 names the people without 族 (博尔塔拉蒙古自治州).
+            tail = e if e == "蒙古" and not base.endswith("蒙古族") else e + "族"
+            if base.endswith(tail) and len(base) > len(tail) + 1:
+                base = base[:-len(tail)]
+                break
+        else:
+            break
+    return base + name[-1] if len(base) >= 2 and base != name[:-3] else None
 
 
 # (former district, district it was merged into, province), from the State Council's
@@ -108,6 +132,12 @@ class Gazetteer:
             for d in self.full.get(successor, ()):
                 if d.level == DISTRICT and d.province == province and former not in self.full:
                     self._add(Division(DISTRICT, former, d.province, d.city, successor), short=False)
+        # Autonomous prefectures and counties by their place name (大理州, 湘西州, 长阳县),
+        # as addresses write them.
+        for name, divs in list(self.full.items()):
+            alias = _autonomous_alias(name)
+            if alias and alias not in self.full:
+                self.full[alias] = [d for d in divs if d.name == name]
         # A county-level city was mostly a county before (沙湾县 -> 沙湾市 in 2021,
         # 香格里拉县 -> 香格里拉市 in 2014); text and old records keep the county name.
         for name, divs in list(self.full.items()):
