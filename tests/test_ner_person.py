@@ -128,6 +128,11 @@ POSITIVES = [
     ("隔壁的何奶奶说罗爷爷病了", ["何", "罗"]),  # kinship terms stay outside, as titles do  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
     ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),
     ("签名：鲁迅", ["鲁迅"]),
+    ("谢谢王芳！", ["王芳"]),  # thanks and requests in chat
+    ("让马超去办。", ["马超"]),
+    ("【顺丰速运】您的快件已由时越签收", ["时越"]),
+    ("麻烦交给时越。", ["时越"]),
+    ("主持人：感谢何总，介绍很详尽", ["何"]),
     ("姓名：宓晓", ["宓晓"]),  # rare surnames after a label
     ("收货人：隗建国，电话13812345678", ["隗建国"]),
     ("主治医师：谯文  护士：冯丽丽", ["谯文", "冯丽丽"]),
@@ -140,6 +145,9 @@ NEGATIVES = [
     "大家住在北京市朝阳区",
     "国家住房和城乡建设部",
     "出版物签名盖章并送达",
+    "谢谢大家！感谢关注！",
+    "由于天气原因，请高手来",
+    "一由埃及、沙特和摩洛哥召开三国首脑会议",
     "地点位于北京市朝阳区建国路88号3楼展厅，届时入场不需门票",  # a word after an address, mid-line  # 签名 as a verb: no colon, no name
     "官网 https://www.example.com.cn/path",
     "年均值15.30吨/(平方公里·月)",  # a unit, not a dotted name
