@@ -148,6 +148,10 @@ NEGATIVES = [
     "谢谢大家！感谢关注！",
     "由于天气原因，请高手来",
     "一由埃及、沙特和摩洛哥召开三国首脑会议",
+    "来一罐王老吉，谢谢。",  # brands named like people
+    "周大福的金镯子打折了。",
+    "杨国福麻辣烫开到我们小区门口了。",
+    "康师傅红烧牛肉面",
     "地点位于北京市朝阳区建国路88号3楼展厅，届时入场不需门票",  # a word after an address, mid-line  # 签名 as a verb: no colon, no name
     "官网 https://www.example.com.cn/path",
     "年均值15.30吨/(平方公里·月)",  # a unit, not a dotted name

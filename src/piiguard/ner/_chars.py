@@ -15,6 +15,7 @@ __all__ = [
     "NAME_LABELS",
     "ROLE_LABELS",
     "NOT_NAME_WORDS",
+    "BRAND_NAMES",
     "FIELD_WORDS",
     "FIELD_WORD_TAILS",
 ]
@@ -139,3 +140,13 @@ FIELD_WORDS: frozenset[str] = frozenset(
 ) | frozenset(NAME_LABELS)
 # Endings of such labels (单位电话, 家庭住址, 会员卡号): a field ending so is not a name.
 FIELD_WORD_TAILS: tuple[str, ...] = ("电话", "手机", "账户", "帐户", "邮箱", "微信", "号", "卡", "证", "码", "址")
+
+
+# Brands named like people (周大福的金镯子, 来一罐王老吉, 杨国福麻辣烫): a name found over one
+# of them is the brand. A founder of the same name is rarer in text than the brand.
+BRAND_NAMES: frozenset[str] = frozenset(
+    "周大福 周生生 周六福 周黑鸭 张小泉 马应龙 杨国福 王老吉 康师傅 吴裕泰 王守义 老干妈 李锦记 陈李济 "
+    "王致和 谢馥春 刘一手 黄飞红 杨铭宇 王麻子 王小卤 钟薛高 蔡林记 谭木匠 吴良材 孔凤春 邵万生 曹素功 "
+    "胡庆余堂 张一元 汪裕泰 戴春林".split()
+)
+

@@ -22,7 +22,7 @@ import regex
 
 from .._regexutil import gated
 from .._types import Finding
-from ._chars import (COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, ROLE_LABELS,
+from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, ROLE_LABELS,
                      STRIP_TITLES, SURNAMES, TITLES)
 from ._features import _translit, load_common_words, load_words, prepare, window_features
 
@@ -786,6 +786,15 @@ def _give_way(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: i
 _KEY_START = frozenset("\n\t|,，;；。 ")
 
 
+def _in_brand(text: str, s: int, e: int) -> bool:
+    """The span overlaps a brand named like a person (``BRAND_NAMES``)."""
+    for k in range(max(0, s - 3), e):
+        for n in (3, 4):
+            if k + n > s and text[k:k + n] in BRAND_NAMES:
+                return True
+    return False
+
+
 def _keys_a_number(text: str, s: int, e: int, words: frozenset[str]) -> bool:
     """A dictionary word that keys a number is a field name, not a name: 车速：80, 单价：12,
     or at a line's or field's start 成交量12000 (news writes 安南6日, so a number right
@@ -1017,6 +1026,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     for (s, e), prob in sorted(spans.items()):
         if (s, e) not in labelled and _keys_a_number(text, s, e, words):
             continue
+        if (s, e) not in labelled and _in_brand(text, s, e):
+            continue  # 周大福的金镯子, 来一罐王老吉 (吉 of 老吉)
         meta = {}
         sl = _surname_len(text[s:e])
         if sl:
