@@ -65,6 +65,9 @@ _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
 # More verbs and prepositions that no three-character name in the four training corpora
 # ends with (王益犯…, 周茜死在…, 陈坤刺进…): the model's span drops them at its end only.
 _END_VERBS = _VERB_TAIL | frozenset("犯死刺歇继向被将把对称告获拿当逝去看打送得喊笑哭叫骂杀")
+# … and at the end of three characters (龚雪让我…, 韩雪签收, 高峰已离职); Tibetan names of four end in
+# 让 (多吉才让).
+_END_VERBS_3 = _END_VERBS | frozenset("让签今已请要")
 _seconds: frozenset[str] = frozenset()
 # Names joined to a found name by a conjunction (董明和熊蕾三人): the model often gives
 # the second one a low score, and a masked first name (董**和熊蕾) changes its context.
@@ -658,8 +661,8 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
             continue
         while e < len(text) and e - p < sl + 2 and "\u4e00" <= text[e] <= "\u9fff":
             e += 1
-        if e - p > sl + 1 and text[e - 1] in _VERB_TAIL:
-            e -= 1
+        if e - p > sl + 1 and (text[e - 1] in _END_VERBS_3 or text[e - 1:e + 1] in _AFTER_WORDS):
+            e -= 1  # 员工马超今天请假: the time word is not the name's
         # Leave a trailing title out: 联系人：王经理 -> 王.
         for k in (3, 2):
             if e - k > p and text[e - k:e] in _TITLE_SET:
@@ -905,7 +908,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         elif e - s >= 4 and name[-2:] in _CLOSINGS:
             e -= 2  # 李娜敬启
             name = text[s:e]
-        elif e - s >= 3 and (name[-1] in _END_VERBS or text[e - 1:e + 1] in _CLOSINGS):
+        elif e - s >= 3 and (name[-1] in (_END_VERBS_3 if e - s == 3 else _END_VERBS)
+                             or text[e - 1:e + 1] in _CLOSINGS):
             e -= 1  # 周茜死, 张伟敬上 (a letter's closing)
             name = text[s:e]
         elif e - s >= 3 and name[-1] == "文" and e < len(text) and text[e] in "/／)）":
