@@ -83,8 +83,10 @@ def _kinds(first: str) -> dict[str, str]:
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
         # A basement floor (负一层, 地下一层) and a shop or stall (1号铺, 701铺, 23档口) count too.
         "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
-               r"(?:号楼|号院|号铺|号|支弄|弄|栋|幢|座|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社|铺|档口)",
-        "room": r"[0-9]{1,5}(?:-[0-9]{1,5}){1,3}(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9])"
+               r"(?:号楼|号院|号铺|号|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社|铺|档口)",
+        # Not a landline (021-56789000): a dashed room neither starts with 0 nor is cut
+        # from a longer run.
+        "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9]|-[0-9])"
                 r"|[A-Z][0-9]{3,4}(?:室|房|号)?(?![0-9A-Za-z])",  # a lettered unit (B108, A1203)
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
@@ -92,8 +94,8 @@ def _kinds(first: str) -> dict[str, str]:
         # A direction may follow before the number (皇后大道中15号).
         # A name does not end in its suffix twice (文三路|路口, 解放路|路边).
         "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))(?<!路路)(?<!街街)"
-                r"(?:[东西南北中]段|[一二三四五六七八九十]段|[东西南北中](?=[0-9]))?",
-        "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})",
+                r"(?:[东西南北中]段|[一二三四五六七八九十]段|[0-9]{1,2}段|[东西南北中](?=[0-9]))?",
+        "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
         # After a number or an estate only (see _VENUE_AFTER): a shop or school, a place
         # named without a suffix before its floor (文三路6606号颐高数码44楼), a wing (西座, 北楼).
@@ -216,7 +218,7 @@ _GENERIC = frozenset(
 )
 # Divisions whose names are ordinary words (阳泉市郊区, a township named 街道): alone,
 # they are the word (在郊区, 一些街道, 城区地价).
-_GENERIC_DIVISIONS = frozenset("街道 郊区 城区 矿区 市中区 开发区 高新区".split())
+_GENERIC_DIVISIONS = frozenset("街道 郊区 城区 矿区 市中区 开发区 高新区 东区 西区".split())
 # A town's suffix followed by these continues a longer name (新乡市, 东乡县, 乡镇).
 _TOWN_NOT_AFTER = frozenset("县市区镇乡村")
 _NOT_VILLAGE_NAMES = frozenset("回进出离返入驻包整全本该邻外同别两三几多各每此原老小大古新旧东西南北中一二四五六七八九十乡山渔农")
@@ -531,7 +533,7 @@ _ORG_AFTER = re.compile(
 )
 
 
-_COMPANY_AFTER = re.compile(_NAME_REST + r"{0,4}?(?:集团|股份|有限公司|有限责任|公司)")
+_COMPANY_AFTER = re.compile(_NAME_REST + r"{0,4}?(?:集团|股份|有限公司|有限责任|公司|律师事务所|事务所)")
 
 
 def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
@@ -549,7 +551,18 @@ def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
     if (last.kind == "poi" and len(parts) <= 2 and parts[0].kind == "div"
             and text[last.start:last.end].endswith(("政府", "中心", "市场"))):
         return True
+    if last.kind in ("poi", "venue", "village", "zone") and all(p.kind == "div" for p in parts[:-1]):
+        # Divisions and one authority or firm (北京市朝阳区人民法院, 上海市锦天城|律师事务所):
+        # an organisation named after its seat.
+        if text[last.start:last.end].endswith(_INSTITUTIONS) or _FIRM_AFTER.match(text, last.end):
+            return True
     return False
+
+
+_FIRM_AFTER = re.compile("律师事务所|事务所|有限公司|有限责任|股份|集团|公司")
+# Authorities only: a hospital or school after a city is where parcels go in shipping
+# addresses (永康市第一人民医院住院部53楼), as CCKS and CLUENER label it.
+_INSTITUTIONS = ("法院", "检察院", "政府", "委员会", "社会科学院")
 
 
 def _is_lone(text: str, parts: list[_Part]) -> bool:
@@ -894,6 +907,8 @@ def detect_addresses(text: str) -> list[Finding]:
                 if not parts:
                     continue
             end = parts[-1].end
+            while end > begin and text[end - 1] in " \t\u3000":
+                end -= 1  # …1118号| 021-56789000: the separator read before a part that was not one
             out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER,
                                _metadata(parts, begin)))
             if parts[0].kind in _SEEN_KINDS and parts[0].division is None and 3 <= parts[0].end - parts[0].start <= 8:
