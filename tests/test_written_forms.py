@@ -375,6 +375,11 @@ LABELLED_AND_PLACED = [
     ("请访问 https://example.com/a, 谢谢", [("URL", "https://example.com/a")]),
     ("https://example.com/page.html.", [("URL", "https://example.com/page.html")]),
     ("https://en.wikipedia.org/wiki/Foo_(bar) 看看", [("URL", "https://en.wikipedia.org/wiki/Foo_(bar)")]),
+    ('{"contactPhone":"13812345678"}', [("PHONE_NUMBER", "13812345678")]),
+    ('{"mobile": "13812345678", "order_no": "20231105001"}', [("PHONE_NUMBER", "13812345678")]),
+    ("Tel: 021-6234 5678 Ext. 801", [("PHONE_NUMBER", "021-6234 5678 Ext. 801")]),
+    ("王芳,15026853317.0", [("PHONE_NUMBER", "15026853317")]),  # a float export of a mobile
+    ('{"date_of_birth": "1990-05-12"}', [("DATE_OF_BIRTH", "1990-05-12")]),
 ]
 # fmt: on
 

@@ -24,23 +24,27 @@ __all__ = ["ContextMatcher"]
 _AFTER = 8
 
 
-def _word(w: str) -> str:
-    """``w`` as a regex; a Latin word only at word edges (order is not in recorder, v not in VPN)."""
-    e = re.escape(w)
-    if w[:1].isascii() and w[:1].isalpha():
-        # The look-behind after the first letter keeps the alternation's literal first
-        # characters, which the regex engine scans for quickly.
-        e = w[0] + "(?<![A-Za-z]" + w[0] + ")" + re.escape(w[1:])
-    if w[-1:].isascii() and w[-1:].isalpha():
-        e += "(?![A-Za-z])"
-    return e
+def _edges(w: str) -> tuple[str, str] | None:
+    """The letters that may not stand before and after the Latin word ``w`` (None: not Latin).
+
+    A Latin word counts at word edges only (order is not in recorder, v not in VPN). Words
+    with small letters may join a camelCase or snake_case key (orderNo, contactPhone,
+    order_no); words in capitals (SN, TXN, V) stand alone.
+    """
+    if not (w[:1].isascii() and w[:1].isalpha() or w[-1:].isascii() and w[-1:].isalpha()):
+        return None
+    lower, upper = "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    caps = w.isupper()
+    before = "" if not (w[:1].isascii() and w[:1].isalpha()) else upper if w[0].isupper() and not caps else lower + upper
+    after = "" if not (w[-1:].isascii() and w[-1:].isalpha()) else lower + upper if caps else lower
+    return before, after
 
 
-def _alternation(words: Iterable[str], edges: bool = False) -> re.Pattern[str] | None:
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     unique = sorted(set(words), key=len, reverse=True)
     if not unique:
         return None
-    return re.compile("|".join(_word(w) if edges else re.escape(w) for w in unique))
+    return re.compile("|".join(re.escape(w) for w in unique))
 
 
 # Words that hold a label without being one (字节跳动 holds 字节, 同学号码 学号, 大小姐 大小):
@@ -63,7 +67,7 @@ _ANY_BREAK = re.compile("[" + "".join(_BREAKS) + "]")
 class ContextMatcher:
     """Decides whether a finding sits next to a positive or a negative label."""
 
-    __slots__ = ("_words", "_polarity", "_positive", "_after", "window", "after", "positive_words", "gap")
+    __slots__ = ("_words", "_polarity", "_edges", "_positive", "_after", "window", "after", "positive_words", "gap")
 
     def __init__(self, positive: Iterable[str], negative: Iterable[str], window: int = 16,
                  negative_after: Iterable[str] = (), after: int = _AFTER, gap: int | None = None) -> None:
@@ -73,7 +77,10 @@ class ContextMatcher:
         self._polarity = {w: 0 for w in _NEUTRAL} if negative else {}
         self._polarity.update({w: -1 for w in negative})
         self._polarity.update({w: 2 if w not in _GENERIC else 1 for w in positive})
-        self._words = _alternation(self._polarity, edges=True)
+        self._words = _alternation(self._polarity)
+        # Latin words' edges are checked on a match: a plain alternation of literals is
+        # scanned much faster than one with look-arounds.
+        self._edges = {w: e for w in self._polarity if (e := _edges(w)) is not None}
         self._positive = _alternation(positive)
         units = _alternation(negative_after)
         self._after = None if units is None else re.compile(f" ?(?:{units.pattern})")
@@ -104,8 +111,9 @@ class ContextMatcher:
         # Quotes, colons and spaces right before the finding do not use up the window
         # ({"QQ号": "123456789"}, QQ号码：  123456789).
         k = start
-        while k > 0 and start - k < 6 and text[k - 1] in _JOINERS:
-            k -= 1
+        if k and text[k - 1] in _JOINERS:
+            while k > 0 and start - k < 6 and text[k - 1] in _JOINERS:
+                k -= 1
         lo = k - window if k > window else 0
         # One search says whether the window holds a break at all (it rarely does).
         if _ANY_BREAK.search(text, lo, start) is not None:
@@ -119,22 +127,35 @@ class ContextMatcher:
             first = 0  # the nearest label's first word's polarity (0: none yet)
             named = False  # a later word of that label names a kind of identifier
             group_end = -1
+            edges = self._edges
             for m in words.finditer(text, lo, start):
-                p = polarity[m.group()]
-                if p == 0:  # a word that only holds a label (字节跳动)
-                    first, named, group_end = 0, False, m.end()
-                    continue
-                if m.start() > group_end or first == 0:  # a new label
-                    first, named = p, False
-                elif p == 2:
-                    named = True
-                group_end = m.end()
+                w = m.group()
+                p = polarity[w]
+                ms, me = m.span()
+                if w in edges:
+                    before, after = edges[w]
+                    if ms and text[ms - 1] in before or me < len(text) and text[me] in after:
+                        continue  # recorder, VPN: letters of a longer word
+                if not p:  # a word that only holds a label (字节跳动)
+                    first, named, group_end = 0, False, me
+                elif ms > group_end or not first:  # a new label
+                    first, named, group_end = p, False, me
+                else:
+                    named = named or p == 2
+                    group_end = me
             if first > 0 or first < 0 and named:
                 if self.gap is None or len(_SEPARATORS.sub("", text[group_end:start])) <= self.gap:
                     return 1
                 return 0
-            if first < 0 and _OWN_VALUE.search(text, group_end, start) is None:
-                return -1
+            if first < 0:
+                # The rest of a key written in Latin letters is the label's (order_no":",
+                # invoiceNo=), not a value of its own.
+                k = group_end
+                if text[k - 1:k].isascii():
+                    while k < start and (text[k] == "_" or text[k].isascii() and text[k].isalpha()):
+                        k += 1
+                if _OWN_VALUE.search(text, k, start) is None:
+                    return -1
         if self._after is not None and self._after.match(text, end):
             return -1  # a quantity: 13812345678元, 13812345678 次
         positive = self._positive
