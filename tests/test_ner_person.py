@@ -128,6 +128,13 @@ POSITIVES = [
     ("隔壁的何奶奶说罗爷爷病了", ["何", "罗"]),  # kinship terms stay outside, as titles do  # a bare surname before a form of address, after a role  # a role label before a name that ends the phrase
     ("原告：林晓峰，被告：赵立新", ["林晓峰", "赵立新"]),
     ("签名：鲁迅", ["鲁迅"]),
+    ("监护人 尤大海，现住址", ["尤大海"]),  # the label's name, not the model's lone surname
+    ("客户：陈总，电话13800138000", ["陈"]),  # a one-character title after a labelled surname
+    ("收货人姓名：何奶奶（何秀珍）", ["何", "何秀珍"]),
+    ("李娜收 13800138000", ["李娜"]),  # a waybill's 收
+    ("杭州市西湖区文三路90号1502室张伟收", ["张伟"]),
+    ("【收件人】郝建 13800138000", ["郝建"]),  # a label in brackets
+    ("姓名：步惊云", ["步惊云"]),
     ("谢谢王芳！", ["王芳"]),  # thanks and requests in chat
     ("对了，龚雪让我跟你说", ["龚雪"]),  # a verb after the name is not the name's
     ("员工马超今天请假。", ["马超"]),

@@ -33,7 +33,10 @@ SURNAMES: frozenset[str] = frozenset(
     "戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     # Rare surnames that begin no common word (禤国维, 笪凌, 逄小雨); 毋 (毋庸) is left out.
     # 暴 (暴雪, a game company), 鄂 (Hubei) and 濮 (濮阳) are left out.
-    "禤笪逄蒯郗琚訾殳宓禚谯隗蹇缑佴郦仉郏酆綦"
+    "禤笪逄蒯郗琚訾殳宓禚谯隗蹇缑佴郦仉郏酆綦厍"
+    # 步 begins words (步行, 步骤), which the dictionary checks keep out (步惊云); 秋 (秋风, 秋雨)
+    # is left out.
+    "步"
 )
 
 COMPOUND_SURNAMES: frozenset[str] = frozenset(
@@ -50,6 +53,7 @@ TITLES: tuple[str, ...] = tuple(
             "经理 总经理 副总 总监 主任 主管 部长 处长 科长 局长 厅长 院长 校长 所长 队长 "
             "组长 班长 董事长 董事 会长 书记 县长 市长 省长 镇长 村长 乡长 主席 委员 代表 "
             "总 工 师 姐 哥 叔 姨 婶 伯 爷 奶 阿姨 叔叔 大爷 大妈 大姐 大哥 老板 老总 同志 "
+            "奶奶 爷爷 姥姥 姥爷 外婆 外公 伯伯 舅舅 婶婶 阿婆 阿公 "
             "警官 法官 检察官 会计 顾问 专员 秘书 助理 工程师 设计师 客服 女儿 儿子 家 某 "
             "某某 等 说 表示 称 认为 指出 介绍 告诉 和 与 及 的"
         ).split(),

@@ -45,7 +45,7 @@ _HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-
         "\U00031350-\U00033479")
 _LABELS = "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + ")"
 _LABEL_RE = gated(
-    _LABELS + rf"\s*[:：]?\s*(?=[{_HAN}])"
+    _LABELS + rf"\s*[】\]]?\s*[:：]?\s*(?=[{_HAN}])"  # 姓名：…, 【收件人】…
 )
 _TITLE_SET = frozenset(TITLES)
 _STRIP_SET = frozenset(STRIP_TITLES)
@@ -67,7 +67,7 @@ _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
 _END_VERBS = _VERB_TAIL | frozenset("犯死刺歇继向被将把对称告获拿当逝去看打送得喊笑哭叫骂杀")
 # … and at the end of three characters (龚雪让我…, 韩雪签收, 高峰已离职); Tibetan names of four end in
 # 让 (多吉才让).
-_END_VERBS_3 = _END_VERBS | frozenset("让签今已请要")
+_END_VERBS_3 = _END_VERBS | frozenset("让签今已请要收")
 _seconds: frozenset[str] = frozenset()
 # Names joined to a found name by a conjunction (董明和熊蕾三人): the model often gives
 # the second one a low score, and a masked first name (董**和熊蕾) changes its context.
@@ -393,7 +393,10 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
                 m.end() == n or text[m.end()] in "\r\n" or "0" <= text[m.end()] <= "9" or "·" in m.group()
                 or _plain_name(m.group())):
             # …88号郝军泽1771…, …2901室皇甫轩 at a line's end; mid-line (…3楼展厅，) it must read as a name.
-            out.append((m.start(), m.end()))
+            e = m.end()
+            if e - m.start() == 3 and text[e - 1] in _END_VERBS_3:
+                e -= 1  # a waybill's …1502室张伟收: 收 (receives) is not the name's
+            out.append((m.start(), e))
         for k in range(a - 2, max(-1, a - 15), -1):  # 司马英山东省…, 1359…齐豪思绵阳市…
             if k == 0 or not ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "·•"):
                 end = a
@@ -649,11 +652,11 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
             continue
         if m.group().rstrip(" \u3000") in _VERB_LABELS:
             continue  # 签名盖章并…: without a colon 签名 is the verb
-        if m.end() == m.start() + len(m.group().rstrip()) and not m.group().endswith((":", "：")) and (
+        if m.end() == m.start() + len(m.group().rstrip()) and not m.group().endswith(_LABEL_ENDS) and (
                 text[p:p + 2] in words or text[p + 1:p + 3] in words):
             continue  # 客户都可以: without a colon the label may be an ordinary word
         e = p + sl
-        spaced = _SPACED_GIVEN.match(text, e) if m.group().rstrip().endswith((":", "：")) else None
+        spaced = _SPACED_GIVEN.match(text, e) if m.group().rstrip().endswith(_LABEL_ENDS) else None
         if spaced:
             given = spaced.group()[1:]
             if not (given in _TITLE_SET or given in words or any(c in _AFTER_NAME for c in given)):
@@ -663,19 +666,28 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
             e += 1
         if e - p > sl + 1 and (text[e - 1] in _END_VERBS_3 or text[e - 1:e + 1] in _AFTER_WORDS):
             e -= 1  # 员工马超今天请假: the time word is not the name's
-        # Leave a trailing title out: 联系人：王经理 -> 王.
+        # Leave a trailing title out: 联系人：王经理 -> 王, 客户：陈总 -> 陈 (a one-character
+        # title only after a bare surname, and only those that end no name in the corpora).
+        stripped = False
         for k in (3, 2):
             if e - k > p and text[e - k:e] in _TITLE_SET:
                 e -= k
+                stripped = True
                 break
+        else:
+            if e - p == sl + 1 and text[e - 1] in _LABEL_TITLES:
+                e -= 1
+                stripped = True
         if (m.group().rstrip(" \u3000") in _ROLE_SET and not (e == len(text) or text[e] in _ROLE_END)):
             continue  # a role without a colon: the name must end the phrase (乘客彭于晏，…)
-        if e - p > sl or text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "先女总":
+        if e - p > sl or stripped or text[e:e + 2] in _TITLE_SET or text[e:e + 1] in "先女总":
             out.append((p, e))
     return out
 
 
 _CLOSINGS = frozenset(("敬上", "谨上", "拜上", "敬启", "谨启", "谨呈"))
+_LABEL_TITLES = frozenset("总工姐姨婶奶")
+_LABEL_ENDS = (":", "：", "】", "]")
 # Field names whose value is a thing, not a person (付款方式：支付宝, 民族：汉族).
 _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产品", "平台", "渠道", "银行", "开户行", "快递",
                "物流", "公司", "单位", "型号", "规格", "颜色", "口味", "尺码", "门店", "店铺", "商家", "车型", "来源",
@@ -981,6 +993,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if " " in text[s:e] or "\u3000" in text[s:e]:
             # A name spaced after its surname (欧阳 娜娜) replaces the model's pieces.
             _give_way(spans, taken, s, e)
+        elif e - s >= 2 and spans.get((s, s + 1), 1.0) < 0.9:
+            _give_way(spans, taken, s, e, below=0.9)  # 监护人 尤大海: not the model's unsure 尤
         if (s, e) in spans:
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
         elif not _COMPANY.match(text, e):
