@@ -285,6 +285,24 @@ def _pick(divs: list[Division], province: str | None, city: str | None) -> Divis
     return divs[0]
 
 
+# After a road: the corner of a crossing (…路口, 与农业路交叉口东北角, 交界处北962米).
+_CROSS_TAIL = re.compile(r"(?:交叉路口|交叉口|交叉处|交汇处|交界处|交口|路口|口(?![腔岸味号才红罩袋子气音碑径]))"
+                         r"(?:[东南西北]{1,2}(?:角|侧|面|方向)?(?:约?[0-9]{1,4}(?:米|公里))?)?")
+
+
+def _crossing_end(text: str, pos: int, limit: int) -> int:
+    """Where a crossing read after a road ends (``pos``: none): 与 and a second road
+    (花园路|与农业路), then the corner (交叉口东北角), or the corner alone (桃园路|口)."""
+    e = pos
+    if text[pos:pos + 1] in ("与", "和"):
+        second = _lower_match(text, pos + 1, limit, False)
+        if second is None or second[0] != "road":
+            return pos
+        e = second[1]
+    tail = _CROSS_TAIL.match(text, e, limit)
+    return tail.end() if tail else e
+
+
 def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part]:
     """Read address components forward from ``pos``.
 
@@ -301,6 +319,12 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             m = _SEP.match(text, pos)
             if m.end() > pos and m.end() < limit:
                 pos = m.end()
+        if first_end is None and parts[-1:] and parts[-1].kind == "road" and pos < limit:
+            cross = _crossing_end(text, pos, limit)
+            if cross > pos:
+                parts[-1] = _Part(parts[-1].start, cross, "road")
+                pos = cross
+                continue
         cand: _Part | None = None
         lim = limit if first_end is None else first_end
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
