@@ -96,7 +96,9 @@ def _kinds(first: str) -> dict[str, str]:
         "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))(?<!路路)(?<!街街)"
                 r"(?:[东西南北中]段|[一二三四五六七八九十]段|[0-9]{1,2}段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
-        "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})",
+        # … with a number inside its name (国贸360广场, 华润24城).
+        "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})"
+               rf"|{_name(1, 6, first=first)}[0-9]{{1,4}}(?:广场|大厦|中心|公寓|花园|小区|城)",
         # After a number or an estate only (see _VENUE_AFTER): a shop or school, a place
         # named without a suffix before its floor (文三路6606号颐高数码44楼), a wing (西座, 北楼).
         "venue": rf"{_name(2, 10, first=first)}(?:{sfx['venue']})"
