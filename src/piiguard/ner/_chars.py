@@ -80,6 +80,7 @@ STRIP_TITLES: tuple[str, ...] = tuple(
 ROLE_LABELS: tuple[str, ...] = (
     "乘客", "旅客", "乘车人", "乘机人", "住客", "入住人", "取件人", "报案人", "当事人", "监护人",
     "嫌疑人", "犯罪嫌疑人", "原告", "被告", "被告人", "证人",
+    "上诉人", "被上诉人", "申请人", "被申请人", "第三人", "申诉人", "被申诉人", "被执行人", "申请执行人",
 )
 # Field labels after which a record names a person.
 NAME_LABELS: tuple[str, ...] = (

@@ -45,7 +45,8 @@ _HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-
         "\U00031350-\U00033479")
 _LABELS = "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + ")"
 _LABEL_RE = gated(
-    _LABELS + rf"\s*[】\]]?\s*[:：]?\s*(?=[{_HAN}])"  # 姓名：…, 【收件人】…
+    # 姓名：…, 【收件人】…, 被上诉人（原审原告）：…
+    _LABELS + rf"\s*(?:[（(][^（()）:：\n]{{1,8}}[）)])?\s*[】\]]?\s*[:：]?\s*(?=[{_HAN}])"
 )
 _TITLE_SET = frozenset(TITLES)
 _STRIP_SET = frozenset(STRIP_TITLES)
