@@ -1009,7 +1009,9 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if (a, b) in spans:
             spans[(a, b)] = max(spans[(a, b)], 0.6)  # the model's unsure 王芳 of 谢谢王芳！
         elif (not taken.intersection(range(a, b)) and name not in words and name not in NOT_NAME_WORDS
-              and name[-1] not in _TITLE_SET and name[-2:] not in _TITLE_SET and _plain_name(name)):
+              and name[-1] not in _TITLE_SET and name[-2:] not in _TITLE_SET
+              # A given name of two may be a word (段立新, 黄建设); the surname may not start one.
+              and (_plain_name(name) or b - a == 3 and name[:2] not in words and _given_chars(name))):
             _claim(spans, taken, a, b, 0.6)  # not 何总 of 感谢何总 (a surname and a title)
     for a, b in _titled_surnames(text):
         if a and text[a - 1:b] in words:
