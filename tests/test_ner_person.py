@@ -136,6 +136,7 @@ POSITIVES = [
     ("【收件人】郝建 13800138000", ["郝建"]),  # a label in brackets
     ("姓名：步惊云", ["步惊云"]),
     ("被上诉人（原审原告）：金花，女，住浙江省温州市瓯海区娄桥街道古岸头村。", ["金花"]),  # court parties
+    ("法定\n\n车险保单\n被保险人：尤志平", ["尤志平"]),  # a heading line is no name
     ("谢谢王芳！", ["王芳"]),  # thanks and requests in chat
     ("对了，龚雪让我跟你说", ["龚雪"]),  # a verb after the name is not the name's
     ("员工马超今天请假。", ["马超"]),

@@ -937,6 +937,9 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             prob = max(prob, 0.6)  # 王建国家住…: the model, unsure of 家, reads no name
         if not _PRONOUNS.isdisjoint(name):
             continue  # 祝您|金玉满堂: a name holds no pronoun
+        if (e - s == 4 and prob < 0.9 and (s == 0 or text[s - 1] in "\r\n") and (e == len(text) or text[e] in " \t\r\n")
+                and name[:2] not in COMPOUND_SURNAMES and any(name[i:i + 2] in words for i in range(3))):
+            continue  # a heading line the model is unsure of (顺丰速运 运单号, 车险保单): it holds a word
         if e - s == 1 and name not in SURNAMES and (
                 name.isascii() or text[e:e + 1] in " \u3000\t" or s > 0 and text[s - 1] in "\r\n"):
             continue  # 丁美华\n地　址, m.奈特: a lone character at a field's edge or a letter is no name
