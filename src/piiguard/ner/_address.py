@@ -44,7 +44,9 @@ _STOP = (
 # 机场路, 码头, 名苑): each label keeps a character that always stops a name (话, 手, 号,
 # 姓), so these four only may not begin one.
 _LABEL_INNER = "电机码名"
-_NAME = f"[^{_STOP}]"
+# 至 and 叫 do not begin a name (请送至|翠苑一区18幢, 这里叫|海渔广场) but may stand inside one
+# (至尊门第, 犀牛叫犀牛南路).
+_NAME = f"[^{_STOP}至叫]"
 # Inside a name 将 is an ordinary character (干将东路); a name that continues a chain may
 # also begin with 于 or 为 (…滨海新区于家堡街道, 为民路), where a chain may not.
 _NAME_REST = "[^" + re.sub(f"[将{_LABEL_INNER}]", "", _STOP) + "]"
@@ -76,6 +78,12 @@ _SUFFIXES = {
 }
 
 
+# Words that begin the clause after an address, not a place's name.
+# A place word that opens a clause (58号|附近有个菜市场), unlike one that opens the next place
+# (医院对面华瑞网业门市部, 45号附近聚景园, as CCKS addresses write).
+_PROSE_START = "那|这|开[^发元]|(?:附近|旁边|对面|隔壁|里面|楼下|楼上|门口)(?:有|是|的|那|这|就|在|还|也|都|一)"
+
+
 def _kinds(first: str) -> dict[str, str]:
     """The lower-level component patterns, names starting with a ``first`` character."""
     sfx = {k: "|".join(v.split()) for k, v in _SUFFIXES.items()}
@@ -83,7 +91,7 @@ def _kinds(first: str) -> dict[str, str]:
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
         # A basement floor (负一层, 地下一层) and a shop or stall (1号铺, 701铺, 23档口) count too.
         "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
-               r"(?:号楼|号院|号铺|号|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门|户|排|期|区(?!域)|巷|社|铺|档口)",
+               r"(?:号楼|号院|号铺|号|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期|区(?!域)|巷|社|铺|档口)",
         # Not a landline (021-56789000): a dashed room neither starts with 0 nor is cut
         # from a longer run.
         "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9]|-[0-9])"
@@ -97,11 +105,12 @@ def _kinds(first: str) -> dict[str, str]:
                 r"(?:[东西南北中]段|[一二三四五六七八九十]段|[0-9]{1,2}段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
         # … with a number inside its name (国贸360广场, 华润24城).
-        "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})"
+        "poi": rf"(?!{_PROSE_START}){_name(1, 10, first=first)}(?:{sfx['poi']})"
                rf"|{_name(1, 6, first=first)}[0-9]{{1,4}}(?:广场|大厦|中心|公寓|花园|小区|城)",
         # After a number or an estate only (see _VENUE_AFTER): a shop or school, a place
         # named without a suffix before its floor (文三路6606号颐高数码44楼), a wing (西座, 北楼).
-        "venue": rf"{_name(2, 10, first=first)}(?:{sfx['venue']})"
+        # Not prose after the number (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场).
+        "venue": rf"(?!{_PROSE_START}){_name(2, 10, first=first)}(?:{sfx['venue']})"
                  rf"|{_name(2, 8, '?', first)}(?=(?:[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:楼|层)(?![0-9]))"
                  r"|[东西南北前后主裙副](?:栋|座|楼)",
         # An estate or building without a telling suffix, right before a building number
@@ -196,7 +205,7 @@ _ZONES = frozenset("商务区 开发区 高新区 工业园区 工业区 产业�
 _LONE_STOP = frozenset(
     " \t\n\r0123456789，。、；：:,;!！?？\"'“”‘’（）()[]【】<>《》{}|/\\=@#&*+~`^…·"
     "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名收"
-    "着沿过经近临靠向走来去上下里地得个条种这那该此其每各某前后有对至起"
+    "着沿过经近临靠向走来去上下里地得个条种这那该此其每各某前后有对至起叫"
 ) - frozenset(_LABEL_INNER)
 # Stop characters that also begin place names (上地, 下沙, 前门, 后海, 地王): one of them
 # opens a lone name when a stop precedes it, unless with the next character it makes a
@@ -458,8 +467,10 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     short_ok = (start - b == 1 and text[start:end] == "村" and text[b] not in _NOT_VILLAGE_NAMES
                 and (b == 0 or not "\u4e00" <= text[b - 1] <= "\u9fff" or text[b - 1] in _LONE_STOP))
     # 一路 is a generic word (一路上), but not after a numeral (五一路, 八一路).
+    # 水路 (a waterway) ends many road names (金水路, 汉水路): after a name it is no word.
     tail_generic = text[start - 1:end] in _GENERIC and not (
-        text[start - 1] == "一" and start - 2 >= b and text[start - 2] in _NUMERALS)
+        text[start - 1] == "一" and start - 2 >= b and text[start - 2] in _NUMERALS
+        or text[start - 1:end] == "水路" and start - 2 >= b)
     if (start - b < 2 and not short_ok) or tail_generic or text[b:end] in _GENERIC:
         return None
     return b
