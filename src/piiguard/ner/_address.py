@@ -81,7 +81,7 @@ _SUFFIXES = {
 # Words that begin the clause after an address, not a place's name.
 # A place word that opens a clause (58号|附近有个菜市场), unlike one that opens the next place
 # (医院对面华瑞网业门市部, 45号附近聚景园, as CCKS addresses write).
-_PROSE_START = "那|这|开[^发元]|(?:附近|旁边|对面|隔壁|里面|楼下|楼上|门口)(?:有|是|的|那|这|就|在|还|也|都|一)"
+_PROSE_RE = re.compile("那|这|开[^发元]|(?:附近|旁边|对面|隔壁|里面|楼下|楼上|门口)(?:有|是|的|那|这|就|在|还|也|都|一)")
 
 
 def _kinds(first: str) -> dict[str, str]:
@@ -105,12 +105,11 @@ def _kinds(first: str) -> dict[str, str]:
                 r"(?:[东西南北中]段|[一二三四五六七八九十]段|[0-9]{1,2}段|[东西南北中](?=[0-9]))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
         # … with a number inside its name (国贸360广场, 华润24城).
-        "poi": rf"(?!{_PROSE_START}){_name(1, 10, first=first)}(?:{sfx['poi']})"
+        "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})"
                rf"|{_name(1, 6, first=first)}[0-9]{{1,4}}(?:广场|大厦|中心|公寓|花园|小区|城)",
         # After a number or an estate only (see _VENUE_AFTER): a shop or school, a place
         # named without a suffix before its floor (文三路6606号颐高数码44楼), a wing (西座, 北楼).
-        # Not prose after the number (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场).
-        "venue": rf"(?!{_PROSE_START}){_name(2, 10, first=first)}(?:{sfx['venue']})"
+        "venue": rf"{_name(2, 10, first=first)}(?:{sfx['venue']})"
                  rf"|{_name(2, 8, '?', first)}(?=(?:[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:楼|层)(?![0-9]))"
                  r"|[东西南北前后主裙副](?:栋|座|楼)",
         # An estate or building without a telling suffix, right before a building number
@@ -364,6 +363,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             lv = _LEVEL_OF_KIND[kind]
             if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "poi_bare", "road")):
                 lv = -1
+            if kind in ("poi", "venue") and parts and _PROSE_RE.match(text, pos):
+                lv = -1  # prose after the address (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场)
             if (kind == "village" or kind == "road" and text[low_end - 1] == "路") and text[pos:low_end] in _GENERIC:
                 lv = -1  # …杨桥镇|农村, 237号|高速公路: a word, not a named place (2号大街 is one)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).

@@ -805,10 +805,14 @@ _KEY_START = frozenset("\n\t|,，;；。 ")
 def _in_brand(text: str, s: int, e: int) -> bool:
     """The span overlaps a brand named like a person (``BRAND_NAMES``)."""
     for k in range(max(0, s - 3), e):
-        for n in (3, 4):
-            if k + n > s and text[k:k + n] in BRAND_NAMES:
-                return True
+        if text[k] in _BRAND_FIRST:
+            for n in (3, 4):
+                if k + n > s and text[k:k + n] in BRAND_NAMES:
+                    return True
     return False
+
+
+_BRAND_FIRST = frozenset(b[0] for b in BRAND_NAMES)
 
 
 def _keys_a_number(text: str, s: int, e: int, words: frozenset[str]) -> bool:
