@@ -18,10 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from string import ascii_letters, ascii_lowercase, ascii_uppercase
 
 __all__ = ["ContextMatcher"]
 
 _AFTER = 8
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() and c.isalpha()
 
 
 def _edges(w: str) -> tuple[str, str] | None:
@@ -31,12 +36,12 @@ def _edges(w: str) -> tuple[str, str] | None:
     with small letters may join a camelCase or snake_case key (orderNo, contactPhone,
     order_no); words in capitals (SN, TXN, V) stand alone.
     """
-    if not (w[:1].isascii() and w[:1].isalpha() or w[-1:].isascii() and w[-1:].isalpha()):
+    first, last = _latin(w[:1]), _latin(w[-1:])
+    if not (first or last):
         return None
-    lower, upper = "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     caps = w.isupper()
-    before = "" if not (w[:1].isascii() and w[:1].isalpha()) else upper if w[0].isupper() and not caps else lower + upper
-    after = "" if not (w[-1:].isascii() and w[-1:].isalpha()) else lower + upper if caps else lower
+    before = "" if not first else ascii_uppercase if w[0].isupper() and not caps else ascii_letters
+    after = "" if not last else ascii_letters if caps else ascii_lowercase
     return before, after
 
 
@@ -53,10 +58,12 @@ _NEUTRAL = ("字节跳动", "同学", "大小姐", "大小写")
 # Positive words that name no kind of identifier on their own: after a negative word they
 # stay part of its label (发票号码 is an invoice number, 订单ID an order's).
 _GENERIC = frozenset(("号码", "号", "编号", "码", "证件", "身份", "ID", "id", "地址"))
+# Characters right before a finding that do not use up the window ({"QQ号": "…"}).
+_JOINERS = frozenset(" \t\u3000\"'：:=")
+# What may stand between a label and its value without counting towards ``gap``.
+_SEPARATORS = re.compile("[\\s\"'：:=是为]+")
 # Between a negative label and the finding: the label's own value (订单号:123 …, 快递单号SF12…)
 # or a new clause (订单已发货，收件人…): the label is not this finding's.
-_JOINERS = frozenset(" \t\u3000\"'：:=")
-_SEPARATORS = re.compile("[\\s\"'：:=是为]+")
 _OWN_VALUE = re.compile(r"[0-9A-Za-z]|[，,][^\s:：]")
 
 
@@ -111,9 +118,8 @@ class ContextMatcher:
         # Quotes, colons and spaces right before the finding do not use up the window
         # ({"QQ号": "123456789"}, QQ号码：  123456789).
         k = start
-        if k and text[k - 1] in _JOINERS:
-            while k > 0 and start - k < 6 and text[k - 1] in _JOINERS:
-                k -= 1
+        while k > 0 and start - k < 6 and text[k - 1] in _JOINERS:
+            k -= 1
         lo = k - window if k > window else 0
         # One search says whether the window holds a break at all (it rarely does).
         if _ANY_BREAK.search(text, lo, start) is not None:
@@ -132,7 +138,7 @@ class ContextMatcher:
                 w = m.group()
                 p = polarity[w]
                 ms, me = m.span()
-                if w in edges:
+                if w in edges:  # a Latin word
                     before, after = edges[w]
                     if ms and text[ms - 1] in before or me < len(text) and text[me] in after:
                         continue  # recorder, VPN: letters of a longer word
@@ -152,7 +158,7 @@ class ContextMatcher:
                 # invoiceNo=), not a value of its own.
                 k = group_end
                 if text[k - 1:k].isascii():
-                    while k < start and (text[k] == "_" or text[k].isascii() and text[k].isalpha()):
+                    while k < start and (text[k] == "_" or _latin(text[k])):
                         k += 1
                 if _OWN_VALUE.search(text, k, start) is None:
                     return -1

@@ -78,8 +78,7 @@ _SUFFIXES = {
 }
 
 
-# Words that begin the clause after an address, not a place's name.
-# A place word that opens a clause (58号|附近有个菜市场), unlike one that opens the next place
+# Words that begin the clause after an address, not a place's name: a place word that opens a clause (58号|附近有个菜市场), unlike one that opens the next place
 # (医院对面华瑞网业门市部, 45号附近聚景园, as CCKS addresses write).
 _PROSE_RE = re.compile("那|这|开[^发元]|(?:附近|旁边|对面|隔壁|里面|楼下|楼上|门口)(?:有|是|的|那|这|就|在|还|也|都|一)")
 
@@ -342,8 +341,9 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             div = None
         low = None
         read_low = True  # the lower component is read only when it can matter
+        venue = bool(parts) and parts[-1].kind in _VENUE_AFTER
         if div is None or not div[2]:
-            low = _low_at(text, pos, lim, not parts, bool(parts) and parts[-1].kind in _VENUE_AFTER)
+            low = _low_at(text, pos, lim, not parts, venue)
             read_low = False
         if div is not None:
             end, divs, full = div
@@ -357,7 +357,7 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                         end += 3  # the subdistrict's office is where it sits (临平街道办事处)
                     cand = _Part(pos, end, "div", d)
         if cand is None and read_low:
-            low = _low_at(text, pos, lim, not parts, bool(parts) and parts[-1].kind in _VENUE_AFTER)
+            low = _low_at(text, pos, lim, not parts, venue)
         if cand is None and low is not None:
             kind, low_end = low
             lv = _LEVEL_OF_KIND[kind]
@@ -571,7 +571,9 @@ _ORG_AFTER = re.compile(
 )
 
 
-_COMPANY_AFTER = re.compile(_NAME_REST + r"{0,4}?(?:集团|股份|有限公司|有限责任|公司|律师事务所|事务所)")
+_FIRMS = "集团|股份|有限公司|有限责任|公司|律师事务所|事务所"
+_COMPANY_AFTER = re.compile(_NAME_REST + "{0,4}?(?:" + _FIRMS + ")")
+_FIRM_AFTER = re.compile(_FIRMS)
 
 
 def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
@@ -597,7 +599,6 @@ def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
     return False
 
 
-_FIRM_AFTER = re.compile("律师事务所|事务所|有限公司|有限责任|股份|集团|公司")
 # Authorities only: a hospital or school after a city is where parcels go in shipping
 # addresses (永康市第一人民医院住院部53楼), as CCKS and CLUENER label it.
 _INSTITUTIONS = ("法院", "检察院", "政府", "委员会", "社会科学院")
@@ -945,8 +946,6 @@ def detect_addresses(text: str) -> list[Finding]:
                 if not parts:
                     continue
             end = parts[-1].end
-            while end > begin and text[end - 1] in " \t\u3000":
-                end -= 1  # …1118号| 021-56789000: the separator read before a part that was not one
             out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER,
                                _metadata(parts, begin)))
             if parts[0].kind in _SEEN_KINDS and parts[0].division is None and 3 <= parts[0].end - parts[0].start <= 8:

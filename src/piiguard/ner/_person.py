@@ -195,10 +195,10 @@ _OLD_RE = re.compile(
 # the model, trained on news, is often unsure there.
 _CUE_BEFORE = ("谢谢", "感谢", "麻烦", "辛苦", "拜托", "让", "叫", "找", "由", "交给", "告诉", "通知", "转告")
 _CUE_AFTER = ("签收", "有事", "开车", "负责", "处理", "办理", "确认", "回电", "联系", "帮忙", "去", "来", "接", "取", "拿")
+_SURNAME = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _CUED_RE = gated(
     "(?:" + "|".join(_CUE_BEFORE) + ")"
-    "((?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
-    "(?:[\u4e00-\u9fff]{1,2}?))"
+    "(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
     "(?=[！!，。,.?？~；;\\s]|$|" + "|".join(_CUE_AFTER) + ")"  # not 、: 由沙特、摩洛哥…
 )
 
