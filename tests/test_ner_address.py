@@ -219,6 +219,31 @@ FORM_NEGATIVES = [
     "这一区域难寻", "整个cbd区域里", "他们把全市分成三区", "两区建设", "椒江三区",
     "沿10号线走", "沿河沿岸",
 ]
+# Ninth session's probe: estates opened by a developer's brand, roads after an estate,
+# rural levels of Inner Mongolia, state farms and the Xinjiang Corps, suffixes after a
+# number, rooms in words or English; bureaus and schools named after their seat.
+REGIONAL_POSITIVES = [
+    ("现住址：龙湖天街公寓16栋1002室", "龙湖天街公寓16栋1002室"),    # not 龙湖| cut off as a name
+    ("绿地中央广场A座1203", "绿地中央广场A座1203"),                   # 地 ends no name here
+    ("地址：万科城市花园19栋802室", "万科城市花园19栋802室"),          # 万科城 is no name
+    ("家住珠江新城花城大道569号", "珠江新城花城大道569号"),           # estate, then its road
+    ("望京新城阜通东大街6号", "望京新城阜通东大街6号"),
+    ("鄂托克前旗昂素苏木巴彦希利嘎查", "鄂托克前旗昂素苏木巴彦希利嘎查"),
+    ("海南省儋州市西联镇西联农场十队", "海南省儋州市西联镇西联农场十队"),
+    ("地址：新疆生产建设兵团第一师十团5连", "新疆生产建设兵团第一师十团5连"),
+    ("住新疆生产建设兵团第八师一四三团1连34号。", "新疆生产建设兵团第八师一四三团1连34号"),
+    ("吉林省延边朝鲜族自治州和龙市西城镇金达莱村2屯", "吉林省延边朝鲜族自治州和龙市西城镇金达莱村2屯"),
+    ("地址：上海市黄浦区南京东路299号之3", "上海市黄浦区南京东路299号之3"),
+    ("户籍地址：富力城十八栋五单元一五五八", "富力城十八栋五单元一五五八"),
+    ("住所：大连市中山区人民路97号大连国际金融中心Room 419", "大连市中山区人民路97号大连国际金融中心Room 419"),
+    ("用户住在徐汇区虹桥路308号A座23F。", "徐汇区虹桥路308号A座23F"),
+    ("位於幸福里社區5棟2單元301室的住戶", "幸福里社區5棟2單元301室"),      # 於 is the traditional 于
+]
+REGIONAL_NEGATIVES = [
+    "新疆生产建设兵团发布通知", "炮兵团和步兵团", "北京国安取得三连胜", "乱成一团",
+    "天河区第一中学高考成绩优异。", "深圳市南山区科技创新局出台政策。", "成都市公安局锦江区分局通报案情。",
+    "她在桃源县粮食局工作", "35535团结一致",
+]
 # fmt: on
 
 
@@ -255,6 +280,14 @@ class TestForms:
 
     @pytest.mark.parametrize("text", FORM_NEGATIVES)
     def test_form_negative(self, text: str) -> None:
+        assert addresses(text) == []
+
+    @pytest.mark.parametrize(("text", "expected"), REGIONAL_POSITIVES)
+    def test_regional_positive(self, text: str, expected: str) -> None:
+        assert addresses(text) == [expected]
+
+    @pytest.mark.parametrize("text", REGIONAL_NEGATIVES)
+    def test_regional_negative(self, text: str) -> None:
         assert addresses(text) == []
 
     @pytest.mark.parametrize(("text", "expected"), REPEATED)

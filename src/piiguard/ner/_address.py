@@ -37,7 +37,7 @@ _RECOGNIZER = "CnAddressRecognizer"
 # Characters that never occur inside a road, estate or village name but often precede one.
 _STOP = (
     r"\s\d，。、；：:,;!！?？\"'“”‘’（）()\[\]【】<>《》{}|/\\=@#&*+~`^…·"
-    "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名"
+    "我你他她它们在住于於到往从寄送是的了与及或把被给由为址请将电话手机号码姓名"
     "收"
 )
 # Characters of the field labels 电话, 手机, 号码 and 姓名 that place names use too (电子城,
@@ -63,13 +63,13 @@ _NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零�
 
 # The suffixes that end a named component, longest first within each family.
 _SUFFIXES = {
-    "town": "街道办事处 街道 镇 乡",
+    "town": "街道办事处 街道 镇 乡 苏木",
     "zone": "经济技术开发区 经济开发区 开发区 高新区 工业园区 工业区 产业园 科技园 商务区 新区 园区 校区 片区 别墅区 核心区 "
-            "功能区 示范区 商业街区 购物区 生活区 管理区 试验区",
+            "功能区 示范区 商业街区 购物区 生活区 管理区 试验区 兵团",
     "road": "大道 大街 路 街 巷 胡同 里 弄 道",
-    "village": "村委会 居委会 社区 村 屯 庄",
+    "village": "村委会 居委会 社区 嘎查 村 屯 庄",
     "poi": "小区 花园 大厦 广场 小镇 公寓 家园 新村 新城 苑 庭 城 中心 大楼 商城 市场 山庄 别墅 公馆 名都 华庭 雅苑 园 宿舍 大院 院 "
-           "酒店 宾馆 写字楼 商务楼 工业园 仓库",
+           "酒店 宾馆 写字楼 商务楼 工业园 仓库 农场 林场 牧场",
     # Places named after a number or an estate only (建国路88号沃尔玛超市, 万达广场星巴克店):
     # alone or after a city they are shops, schools and factories, not places to send post.
     "venue": "购物中心 超市 商场 百货 网吧 医院 卫生院 诊所 幼儿园 小学 中学 大学 学院 学校 体育馆 体育场 "
@@ -89,12 +89,20 @@ def _kinds(first: str) -> dict[str, str]:
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
         # A basement floor (负一层, 地下一层) and a shop or stall (1号铺, 701铺, 23档口) count too.
+        # 299号之3 (Guangdong, Taiwan); 第八师一四三团1连 (the Xinjiang Production and
+        # Construction Corps), 2屯; a floor in Latin letters (23F).
         "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
-               r"(?:号楼|号院|号铺|号|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期|区(?!域)|巷|社|铺|档口)",
+               r"(?:号楼|号院|号铺|号(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期"
+               r"|区(?!域)|巷|社|铺|档口|团(?![结队体购伙员长委])|连(?![续锁接同带衣载通着])|屯)"
+               r"|第[一二三四五六七八九十]{1,3}师|[0-9]{1,3}[Ff](?![0-9A-Za-z])"
+               # … and a room read digit by digit after its unit or building (五单元一五五八).
+               r"|(?:(?<=单元)|(?<=[栋幢座]))[一二三四五六七八九〇零]{3,4}(?:室|房)?(?![一二三四五六七八九十〇零百千万])",
         # Not a landline (021-56789000): a dashed room neither starts with 0 nor is cut
         # from a longer run.
         "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9]|-[0-9])"
-                r"|[A-Z][0-9]{3,4}(?:室|房|号)?(?![0-9A-Za-z])",  # a lettered unit (B108, A1203)
+                r"|[A-Z][0-9]{3,4}(?:室|房|号)?(?![0-9A-Za-z])"  # a lettered unit (B108, A1203)
+                # … a room named in English (Room 419).
+                r"|(?:Room|ROOM|Rm|RM|Suite|SUITE|Unit|UNIT|Flat|FLAT)\.?\s?[A-Za-z]?[0-9]{1,5}[A-Za-z]?(?![0-9A-Za-z])",
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
         "zone": rf"(?!级){_name(1, 8, first=first)}(?:{sfx['zone']})",
@@ -136,6 +144,9 @@ def _all_kinds(kinds: dict[str, str], names: tuple[str, ...]) -> tuple[re.Patter
 
 # Tried in this order; the longest match wins, earlier kinds win ties.
 _ORDER = tuple(_KINDS)
+_POI_RE = re.compile(_KINDS["poi"])
+_POI_LAST = frozenset(w[-1] for w in _SUFFIXES["poi"].split())
+_POI_LONG = frozenset(w for w in _SUFFIXES["poi"].split() if len(w) == 2) - {"中心"}
 # Only numbered kinds can start with an ASCII character; names start with anything else.
 _LOWER_ASCII = _all_kinds(_KINDS, ("num", "room", "poi_bare"))
 _LOWER_OTHER = _all_kinds(_KINDS, tuple(k for k in _ORDER if k not in ("room", "venue")))
@@ -180,6 +191,14 @@ def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: boo
             rest = _lower_match(text, road, limit, False, False)
             if rest is not None and rest[1] >= best_end and text[road:rest[1]] not in _GENERIC:
                 return "road", road
+    elif split and best == "road" and best_end - pos >= 7:
+        # … and a long road name that holds an estate ends at the estate when a road of
+        # its own follows (珠江新城|花城大道, 望京新城|阜通东大街).
+        for cut in range(pos + 3, best_end - 3):
+            if text[cut - 1] in _POI_LAST and _POI_RE.fullmatch(text, pos, cut):
+                rest = _lower_match(text, cut, limit, False, False)
+                if rest is not None and rest[0] == "road" and rest[1] >= best_end:
+                    return "poi", cut
     return None if best is None else (best, best_end)
 
 
@@ -187,7 +206,7 @@ def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: boo
 # numbered element.
 _SEED = gated(
     rf"(?P<num>{_NUM}(?:号楼|号院|号|弄|栋|幢|座|楼|单元|组|室|区(?!域)))|(?P<div>街道|办事处|自治区|省|市|区|县|旗|州|盟|镇|乡)"
-    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|工业区|产业园区|产业园|科技园)"
+    r"|(?P<lone>大道|大街|步行街|路|街|巷|胡同|小区|花园|大厦|公寓|家园|新村|山庄|苑|村|广场|小镇|商务区|开发区|高新区|工业园区|工业区|产业园区|产业园|科技园|生产建设兵团)"
     r"|(?P<weak>古镇|大楼|校区|片区|别墅区|核心区)"
 )
 # Zone suffixes read weakly where a division's 区 seed finds no division (海淀新区, 北京|华嬉
@@ -199,10 +218,36 @@ _ZONE_PENULTIMATE = frozenset("新园能范街物活理验")
 # Its name is read backwards from the suffix, at most this many characters, and stops
 # at these characters too (verbs and prepositions that precede place words).
 _LONE_MAX = 5
+# Property developers whose brand opens an estate's name (龙湖天街公寓, 绿地中央广场, 万科城市花园):
+# the brand belongs to the name although it may end in a stop character (地) or read as a
+# personal name (龙湖, 万科城).
+_DEVELOPERS = frozenset(
+    "万科 龙湖 保利 恒大 碧桂园 绿地 华润 融创 万达 中海 招商 金地 世茂 富力 雅居乐 远洋 旭辉 金科 阳光城 蓝光 "
+    "建业 荣盛 首开 绿城 融信 正荣 中梁 龙光 佳兆业 合景 中骏 宝龙 禹洲 华夏幸福 鲁能 泰禾 华侨城 金茂 奥园 "
+    "星河湾 仁恒 复地 首创 北辰 中建 中铁 中冶 越秀 招商蛇口".split()
+)
+_DEVELOPER_FIRST = frozenset(d[0] for d in _DEVELOPERS)
+
+
+def _developer_start(text: str, b: int, covered: int) -> int:
+    """``b`` moved back over a developer's brand that ends there after a clear edge."""
+    for k in (4, 3, 2):
+        a = b - k
+        if a >= covered and text[a:b] in _DEVELOPERS and (
+                a == 0 or text[a - 1] in _LONE_STOP or not "\u4e00" <= text[a - 1] <= "\u9fff"):
+            return a
+    return b
+
+
+def _developer_at(text: str, b: int) -> bool:
+    """Whether a developer's brand begins at ``b``."""
+    return text[b:b + 1] in _DEVELOPER_FIRST and any(text.startswith(d, b) for d in _DEVELOPERS)
+
+
 _ZONES = frozenset("商务区 开发区 高新区 工业园区 工业区 产业园区 产业园 科技园".split())
 _LONE_STOP = frozenset(
     " \t\n\r0123456789，。、；：:,;!！?？\"'“”‘’（）()[]【】<>《》{}|/\\=@#&*+~`^…·"
-    "我你他她它们在住于到往从寄送是的了与及或把被给由为址请将电话手机号码姓名收"
+    "我你他她它们在住于於到往从寄送是的了与及或把被给由为址请将电话手机号码姓名收"
     "着沿过经近临靠向走来去上下里地得个条种这那该此其每各某前后有对至起叫"
 ) - frozenset(_LABEL_INNER)
 # Stop characters that also begin place names (上地, 下沙, 前门, 后海, 地王): one of them
@@ -425,6 +470,8 @@ def _is_address(text: str, parts: list[_Part]) -> bool:
     kinds = [p.kind for p in parts]
     if kinds[-1] == "num" and kinds[-2] == "div" and _COUNTED_AREAS.fullmatch(text, parts[-1].start, parts[-1].end):
         return False  # districts counted after a place (椒江三区, 城南五区), no sub-area
+    if kinds == ["div", "zone"] and text.startswith("兵团", parts[1].end - 2):
+        return False  # the same, after its province (新疆|生产建设兵团); its 师, 团 and 连 are places
     if all(k == "div" for k in kinds):
         last = parts[-1].division
         # Divisions only: an address when it reaches county level by a full name.
@@ -458,6 +505,7 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
             b -= 1  # 沿|上南路, 的|地王广场: a position word begins the name after a stop
     while b < start and text[b] in _LABEL_INNER:
         b += 1  # 姓名|蓝桥名苑: a label's character may not begin the name
+    b = _developer_start(text, b, covered)
     if b < start and text[b] in "年月日" and b > 0 and text[b - 1].isdigit():
         b += 1  # a date's unit the walk began with (2010年|中山路)
     if b == start:
@@ -475,6 +523,24 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     if (start - b < 2 and not short_ok) or tail_generic or text[b:end] in _GENERIC:
         return None
     return b
+
+
+def _named_before(text: str, lone: int, ms: int, me: int, covered: int, gaz) -> int | None:
+    """Where a named place begins before a lone suffix whose name the walk back cut at its
+    length limit (珠|江新城花城大道 is 珠江新城 + 花城大道), or None.
+
+    Up to three characters earlier and after a clear edge, the chain read from there must
+    open with an estate whose suffix has two characters (新城, 花园, 广场 …) and that ends
+    before the seed's name, then reach the seed's suffix.
+    """
+    for k in range(max(covered, lone - 3), lone):
+        if text[k] in _LONE_STOP or not (k == 0 or text[k - 1] in _LONE_STOP or not "\u4e00" <= text[k - 1] <= "\u9fff"):
+            continue
+        parts = _parse(text, k, gaz)
+        if (len(parts) >= 2 and parts[0].kind == "poi" and text[parts[0].end - 2:parts[0].end] in _POI_LONG
+                and parts[0].end - k >= 4 and parts[0].end <= ms - 2 and parts[1].end >= me):
+            return k
+    return None
 
 
 def _named_after_and(text: str, b: int, start: int) -> bool:
@@ -567,7 +633,9 @@ def _division_start(text: str, start: int, covered: int, gaz) -> int | None:
 # Text right after a division that makes it an organisation (北京市政府, 海淀区民政局).
 _ORG_AFTER = re.compile(
     r"(?:人民政府|政府|人民法院|法院|检察院|人大|政协|党委|委员会|公安|民政|财政|税务|教育|卫生|交通|住建|"
-    r"统计|气象|环保|水利|市场监|文化|商务|发改|人社|司法|国土|规划|城管|消防|[局委厅办署院])"
+    r"统计|气象|环保|水利|市场监|文化|商务|发改|人社|司法|国土|规划|城管|消防|[局委厅办署院]"
+    # … and a bureau or numbered school named after it (南山区科技创新局, 锦江区分局, 天河区第一中学).
+    r"|[^\s\d，。、；：,;路街道号巷村镇楼]{0,4}?(?:分局|局)|第[一二三四五六七八九十0-9]{1,3}(?:中学|小学))"
 )
 
 
@@ -615,8 +683,8 @@ def _is_lone(text: str, parts: list[_Part]) -> bool:
                 and p.division.name not in _GENERIC_DIVISIONS)
     if p.kind not in ("road", "village", "poi", "town", "zone") or p.end - p.start < 2:
         return False
-    if text[p.start:p.end] in _GENERIC:
-        return False
+    if text[p.start:p.end] in _GENERIC or text.startswith("兵团", p.end - 2):
+        return False  # 兵团: the Corps named alone is an organisation
     # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix.
     return text[p.end - 1:p.end + 1] not in _SUFFIX_WORDS
 
@@ -729,6 +797,8 @@ def _across_gap(text: str, start: int, gaz, floor: int) -> int:
 
 def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[int, list[_Part]]:
     """Cut a personal name glued to the front of a road or estate (张伟高新四路88号)."""
+    if _developer_at(text, begin):
+        return begin, parts  # 龙湖|天街公寓 is an estate, 万科城 no name
     first_end = parts[0].end
     lo = max(0, begin - 8)
     for f in detect_persons(text[lo:first_end], skip=[]):
@@ -895,6 +965,10 @@ def detect_addresses(text: str) -> list[Finding]:
                 if glued and any(f.start == 0 and f.score >= 0.5
                                  for f in detect_persons(text[glued[0]:ms], skip=[])):
                     starts = glued[:1] + starts
+                else:
+                    earlier = _named_before(text, lone, ms, me, covered, gaz)
+                    if earlier is not None:
+                        starts = [earlier] + starts
         else:
             # A numbered element: the address may begin up to a road/estate name before it.
             starts = list(range(max(covered, ms - 12), ms + 1))

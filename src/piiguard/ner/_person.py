@@ -56,7 +56,7 @@ _model_lock = threading.Lock()
 _model_path: str | None = None
 _trigger_re: re.Pattern[str] | None = None
 # A name does not end in these: a following 市/县 makes a place, 公司 a company.
-_BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州")
+_BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州於")  # 於: the traditional 于 (位於)
 # The company word must follow within the same phrase: 保尔森和纽约储备银行 and
 # 成钢进入该银行 are a name then another noun phrase.
 _COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
@@ -517,6 +517,10 @@ def _tagger():
     return tagger
 
 
+_LATIN_WORD = re.compile("[A-Za-z]*")
+_KEY_ENDS = ("=", "_", '":', "':")
+
+
 def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` windows around trigger characters outside ``skip`` spans."""
     out: list[tuple[int, int]] = []
@@ -524,12 +528,19 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
     words = load_common_words()
     skip_iter = iter(skip or ())
     cur = next(skip_iter, None)
+    latin_end, latin_key = -1, False
     for m in _triggers().finditer(text):
         p = m.start()
         while cur is not None and cur[1] <= p:
             cur = next(skip_iter, None)
         if cur is not None and cur[0] <= p:
             continue  # inside an address: its characters are place names, not names
+        if text[p].isascii():
+            if p >= latin_end:
+                latin_end = _LATIN_WORD.match(text, p).end()
+                latin_key = text.startswith(_KEY_ENDS, latin_end)
+            if latin_key:
+                continue  # a key (address":, order=, user_id): no name
         # A trigger that begins or ends a common word (公司, 方法, 数据) rarely begins a
         # name; skipping it keeps the model off most of ordinary prose.
         if (text[p:p + 2] in words or (p and text[p - 1:p + 1] in words)) and not (
