@@ -109,7 +109,7 @@ def _kinds(first: str) -> dict[str, str]:
         # A direction may follow before the number (皇后大道中15号).
         # A name does not end in its suffix twice (文三路|路口, 解放路|路边).
         "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))(?<!路路)(?<!街街)"
-                r"(?:[东西南北中]段|[一二三四五六七八九十]段|[0-9]{1,2}段|[东西南北中](?=[0-9]))?",
+                r"(?:[东西南北中]?[一二三四五六七八九十]段|[东西南北中]段|[0-9]{1,2}段|[东西南北中](?=[0-9]|[一二三四五六七八九十]{1,4}号))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
         # … with a number inside its name (国贸360广场, 华润24城).
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})"
@@ -148,7 +148,9 @@ _POI_RE = re.compile(_KINDS["poi"])
 _POI_LAST = frozenset(w[-1] for w in _SUFFIXES["poi"].split())
 _POI_LONG = frozenset(w for w in _SUFFIXES["poi"].split() if len(w) == 2) - {"中心"}
 # Only numbered kinds can start with an ASCII character; names start with anything else.
-_LOWER_ASCII = _all_kinds(_KINDS, ("num", "room", "poi_bare"))
+# An estate may open with a Latin name (SOHO现代城, K11购物艺术中心), a word, not a mark.
+_ASCII_POI = "[A-Za-z][A-Za-z0-9]{1,9}[\u4e00-\u9fff]{0,6}(?:" + "|".join(_SUFFIXES["poi"].split()) + ")"
+_LOWER_ASCII = _all_kinds(dict(_KINDS, poi=_ASCII_POI), ("num", "room", "poi", "poi_bare"))
 _LOWER_OTHER = _all_kinds(_KINDS, tuple(k for k in _ORDER if k not in ("room", "venue")))
 # After a first part the name may start with 于/将/为 too (…滨海新区于家堡街道): the
 # stricter first character only keeps a chain from starting at a preposition.
@@ -185,7 +187,7 @@ def _lower_match(text: str, pos: int, limit: int, first: bool = True, split: boo
         end = m.end(kind)
         if end > best_end:
             best, best_end = kind, end
-    if split and best in _SPLIT_KINDS:
+    if split and best in _SPLIT_KINDS and rx is not _LOWER_ASCII[0]:
         road = m.end("road")
         if pos < road < best_end - 2:
             rest = _lower_match(text, road, limit, False, False)
