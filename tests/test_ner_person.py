@@ -152,10 +152,17 @@ POSITIVES = [
     ("主治医师：谯文  护士：冯丽丽", ["谯文", "冯丽丽"]),
     ("姓　名：丁美华\n住　址：安徽省合肥市蜀山区长江西路100号", ["丁美华"]),  # not 住 of 住　址  # a signature, a reviewer, a preparer: labels of forms
     ("审核人：李强 复核人：赵敏", ["李强", "赵敏"]),
-    ("制单人：周杰 送货人：吴磊", ["周杰", "吴磊"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("制单人：周杰 送货人：吴磊", ["周杰", "吴磊"]),
+    ("老何请客吃饭，必须去啊", ["何"]),  # 老 + surname before a verb
+    ("这是蒂亚戈·席尔瓦本赛季的第12个进球。", ["蒂亚戈·席尔瓦"]),  # the model read the left part only
+    ("网友热议：王一博和休·杰克曼谁更适合这个角色？", ["王一博", "休·杰克曼"]),
+    ("徐峥自导自演的新片获得好评。", ["徐峥"]),
+    ("前男友李昊居然给我发消息了", ["李昊"]),
+    ("安倍晋三遇袭身亡", ["安倍晋三"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
+    "不能走老路，要扎扎实实干",  # 老路: the old road
     "大家住在北京市朝阳区",
     "国家住房和城乡建设部",
     "出版物签名盖章并送达",

@@ -65,7 +65,7 @@ _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
 # More verbs and prepositions that no three-character name in the four training corpora
 # ends with (王益犯…, 周茜死在…, 陈坤刺进…): the model's span drops them at its end only.
-_END_VERBS = _VERB_TAIL | frozenset("犯死刺歇继向被将把对称告获拿当逝去看打送得喊笑哭叫骂杀")
+_END_VERBS = _VERB_TAIL | frozenset("犯死刺歇继向被将把对称告获拿当逝去看打送得喊笑哭叫骂杀自遇谁")
 # … and at the end of three characters (龚雪让我…, 韩雪签收, 高峰已离职); Tibetan names of four end in
 # 让 (多吉才让).
 _END_VERBS_3 = _END_VERBS | frozenset("让签今已请要收")
@@ -73,11 +73,11 @@ _seconds: frozenset[str] = frozenset()
 # Names joined to a found name by a conjunction (董明和熊蕾三人): the model often gives
 # the second one a low score, and a masked first name (董**和熊蕾) changes its context.
 _CONJ = frozenset("和、与及跟同")
-_AFTER_NAME = frozenset("和、与及跟同等都也在说是的为将从已曾均分各俩两三四五六七八九十，。,；;：:！？!?）)」”\"")
+_AFTER_NAME = frozenset("和、与及跟同等都也在说是的为将从已曾均分各俩两三四五六七八九十谁，。,；;：:！？!?）)」”\"")
 # Time words and adverbs that follow a name in speech (王五明天来, 张伟已经到了): no given
 # name holds them, so a span running into one ends before it.
 _AFTER_WORDS = frozenset("今天 明天 昨天 后天 前天 上午 下午 中午 晚上 早上 今晚 明早 已经 一起 刚才 "
-                         "现在 正在 马上 一直 终于 立刻 家住 家在".split())
+                         "现在 正在 马上 一直 终于 立刻 家住 家在 居然 竟然 突然 果然 曾经 刚刚 依然 仍然".split())
 # After 家 (home), what makes 家 a word of its own after a name (王建国家住…, 李明家在…).
 _HOME_AFTER = frozenset("住在里中")
 # Words that put a name next to the address after it (张伟在北京市…, 王芳住在…).
@@ -181,11 +181,11 @@ def _titled_surnames(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_OLD_SURNAMES = frozenset(SURNAMES - set("师时区康米麦花明白龙乐海金"))
+_OLD_SURNAMES = frozenset(SURNAMES - set("师时区康米麦花明白龙乐海金路"))  # 走老路: the old road
 _OLD_RE = re.compile(
     "[" + "".join(sorted(_OLD_SURNAMES)) + "]"
     # 老王说, 小李，…; after a role noun anything may follow (快递员小张态度很差).
-    r"(?:(?<=[老小].)(?=[说的了在是和也就都去来呢吧啊呀，。！？、,.!?\s]|$|"
+    r"(?:(?<=[老小].)(?=[说的了在是和也就都去来呢吧啊呀请让给带跟把被要会又还刚已正，。！？、,.!?\s]|$|"
     + "|".join(sorted(_AFTER_WORDS)) + r")|(?<=[员机师工手][老小].))"
 )
 
@@ -276,6 +276,8 @@ def _plain_name(name: str) -> bool:
 
 
 _DOTS = "·•"
+# Determiners that begin the words after a dotted name (蒂亚戈·席尔瓦|本赛季).
+_DETERMINERS = frozenset("本该这那此其每")
 _DOT_RE = re.compile("[" + _DOTS + "]")
 # What may stand before a dotted name (朋友|阿卜杜拉·…, 熊婷丹和|阿依古丽·…, 帮|亚当·…).
 _LEFT_CUES = frozenset("和、与及跟同的是叫给帮由如在被让对向为请将把从")
@@ -331,7 +333,7 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
             continue
         e = d + 1
         while e < n and e - d <= 5 and _is_han(text[e]) and text[e] not in _AFTER_NAME \
-                and text[e] not in _VERB_TAIL and text[e:e + 2] not in words:
+                and text[e] not in _VERB_TAIL and text[e] not in _DETERMINERS and text[e:e + 2] not in words:
             e += 1
         if (e - d < 3 or text[e - 1] in _DOTTED_BAD_LAST or (e < n and text[e] in _DOTS)
                 or _COMPANY.match(text, e)):
@@ -990,6 +992,18 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         # a start it cut two characters late (古丽·热合曼 -> 阿依古丽·热合曼).
         dot = next(i for i in range(s, e) if text[i] in _DOTS)
         model = holding.get(dot, []) + [k for k in holding.get(dot + 1, ()) if k[0] == dot + 1]
+        if not model:
+            # The model read the left part only (蒂亚戈|·席尔瓦): the rule's name replaces it.
+            left = [k for k in holding.get(dot - 1, ()) if k[1] == dot and k[0] >= s]
+            e = _strip_title(text, s, e)
+            if (len(left) == 1 and e - dot >= 3 and not taken.intersection(range(dot, e))
+                    and _END_VERBS.isdisjoint(text[dot + 1:e])):
+                k = left[0]
+                spans[(s, e)] = max(spans.pop(k), 0.75)
+                taken.update(range(s, e))
+                _hold(holding, k, remove=True)
+                _hold(holding, (s, e))
+                continue
         if model:
             k = model[0]
             if len(model) == 1 and k[0] == s:
