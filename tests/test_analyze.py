@@ -91,6 +91,12 @@ POSITIVES = [
     ("手机13812345678元旦后联系", [("PHONE_NUMBER", "13812345678")]),
     ("13812345678台州市", [("PHONE_NUMBER", "13812345678")]),
     ("13812345678个人微信同号", [("PHONE_NUMBER", "13812345678")]),
+    # A key naming an ID card is an ID's label, not a bank card's (idCard, <idCard>).
+    ("<idCard>430104196706110251</idCard>", [("CN_RESIDENT_ID", "430104196706110251")]),
+    ("idCard: 510107197904176116", [("CN_RESIDENT_ID", "510107197904176116")]),
+    # A bank's name or the card paid with labels a card of a weak prefix.
+    ("建设银行龙卡 4367 4239 3720 7226", [("CN_BANK_CARD", "4367 4239 3720 7226")]),
+    ("退款至原卡4367428729950040。", [("CN_BANK_CARD", "4367428729950040")]),
 ]
 # fmt: on
 

@@ -158,11 +158,22 @@ POSITIVES = [
     ("网友热议：王一博和休·杰克曼谁更适合这个角色？", ["王一博", "休·杰克曼"]),
     ("徐峥自导自演的新片获得好评。", ["徐峥"]),
     ("前男友李昊居然给我发消息了", ["李昊"]),
-    ("安倍晋三遇袭身亡", ["安倍晋三"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
+    ("安倍晋三遇袭身亡", ["安倍晋三"]),
+    ("乜梓斌，你好：", ["乜梓斌"]),  # a greeted addressee at a line's start
+    ("万芳一，你好：\n附件是合同。", ["万芳一"]),
+    ("热依拉·阿不都，你好", ["热依拉·阿不都"]),
+    ("王总，您好，附件请查收", ["王"]),
+    ("用户旦增尼玛，女，42岁", ["旦增尼玛"]),  # Tibetan names without a dot
+    ("主治医生次仁卓玛，住院号69771234", ["次仁卓玛"]),
+    ("2. 公孙红，工号E6280", ["公孙红"]),  # a word-like compound surname opening a list item
+    ("妻子叫公孙磊，电话18912345678", ["公孙磊"]),
+    ("令狐萍于2023年5月21日离职", ["令狐萍"]),
+    ("您好，我是客服钟萍。", ["钟萍"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
     "今天很高兴，这个方法很好。",
     "不能走老路，要扎扎实实干",  # 老路: the old road
+    "格桑花开了", "公孙树的叶子黄了", "客服：查到了，包裹运单号SF1234567890123",
     "大家住在北京市朝阳区",
     "国家住房和城乡建设部",
     "出版物签名盖章并送达",

@@ -34,6 +34,8 @@ def phones(text: str) -> list[str]:
     ("+886 0912-345-678", "TW", "mobile"),
     ("+886-2-2345-6789", "TW", "landline"),
     ("+886 (0)2 2345 6789", "TW", "landline"),
+    ("+852 9912 3456", "HK", "mobile"),     # a block phonenumbers does not list yet
+    ("+852-99402271", "HK", "mobile"),
 ])
 # fmt: on
 def test_valid(value: str, region: str, kind: str) -> None:
@@ -135,3 +137,30 @@ def test_fpe_round_trip_keeps_country_code(value: str) -> None:
 
 def test_redact_default_policy() -> None:
     assert piiguard.redact("香港手机 +852 9123 4567") == "香港手机 +852 **** 4567"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, written", [
+    ("手機：0912-345-678", "0912-345-678"),           # Taiwan's domestic forms, after a label
+    ("行動電話：0933123456", "0933123456"),
+    ("電話：02-2712-3456", "02-2712-3456"),
+    ("電話 (02) 2712-3456", "(02) 2712-3456"),
+    ("請致電 9123 4567 與陳先生聯絡", "9123 4567"),     # 致電: please call
+    ("聯絡電話：+852 9912 3456", "+852 9912 3456"),
+])
+# fmt: on
+def test_domestic_forms_after_a_label(text: str, written: str) -> None:
+    assert phones(text) == [written]
+
+
+@pytest.mark.parametrize("text", ["0912-345-678", "訂單號 0912345678", "编号02-2712-3456", "手機：0012-345-678"])
+def test_domestic_forms_need_a_phone_label(text: str) -> None:
+    assert phones(text) == []
+
+
+def test_taiwan_domestic_validator() -> None:
+    from piiguard.ids import phone_tw_local
+
+    assert phone_tw_local.parse("(02) 2712-3456") == {"kind": "landline", "region": "TW", "country_code": "886"}
+    assert phone_tw_local.compact("0912-345-678") == "0912345678"
+    assert not phone_tw_local.is_valid("13812345678")

@@ -65,6 +65,9 @@ _SEPARATORS = re.compile("[\\s\"'：:=是为]+")
 # Between a negative label and the finding: the label's own value (订单号:123 …, 快递单号SF12…)
 # or a new clause (订单已发货，收件人…): the label is not this finding's.
 _OWN_VALUE = re.compile(r"[0-9A-Za-z]|[，,][^\s:：]")
+# Latin words that end a label after its noun without naming a kind (Order No., Invoice ID,
+# Serial Number #): the noun decides.
+_LABEL_TAIL = re.compile(r"[ _-]?(?:No|NO|no|Nr|ID|Id|id|Number|number|NUMBER|Num|num|Code|code)(?![A-Za-z])\.?")
 
 
 _BREAKS = ("\n", "。", "；", ";")
@@ -160,6 +163,9 @@ class ContextMatcher:
                 if text[k - 1:k].isascii():
                     while k < start and (text[k] == "_" or _latin(text[k])):
                         k += 1
+                    tail = _LABEL_TAIL.match(text, k, start)
+                    if tail is not None:
+                        k = tail.end()
                 if _OWN_VALUE.search(text, k, start) is None:
                     return -1
         if self._after is not None and self._after.match(text, end):

@@ -29,6 +29,7 @@ MODULES = (
     "phone",
     "phone_local",
     "phone_hmt",
+    "phone_tw_local",
     "qq_number",
     "tw_id",
     "url",

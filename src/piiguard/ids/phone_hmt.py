@@ -38,6 +38,8 @@ REGIONS = {"852": "HK", "853": "MO", "886": "TW"}
 # optional trunk 0 in brackets (Taiwan: +886 (0)2 …).
 _COUNTRY = re.compile(r"^(?:\+\s*|00|[(（]\s*\+?\s*)?(85[23]|886)\s*[)）]?[\s-]*(?:[(（]\s*0\s*[)）][\s-]*)?")
 _GAPS = str.maketrans("", "", " -.()（）")
+# First digits of Hong Kong (2-3 fixed, 4-9 mobile) and Macau (2 fixed, 6 mobile) numbers.
+_HK_MO_FIRST = {"852": "23456789", "853": "26"}
 
 
 @lru_cache(maxsize=None)
@@ -73,6 +75,10 @@ def _check(number: str) -> tuple[str, str, str]:
         return code, national, "mobile"
     if fixed.fullmatch(national):
         return code, national, "landline"
+    if code != "886" and len(national) == 8 and national[0] in _HK_MO_FIRST[code]:
+        # A block the metadata does not list yet (+852 9912 3456): after the country code,
+        # eight digits that open as that region's numbers do are a phone number still.
+        return code, national, "landline" if national[0] in "23" else "mobile"
     raise InvalidComponent()
 
 
