@@ -53,6 +53,7 @@ class TestMask:
         ("CN_ADDRESS", "广东省深圳市南山区科技园路1号", ADDRESS_FACTS, "广东省深圳市南山区******"),
         ("CN_ADDRESS", "北京市朝阳区建国路88号", {}, "北京市朝阳区******"),
         ("EMAIL_ADDRESS", "zhangwei@qq.com", {}, "z*******@qq.com"),
+        ("EMAIL_ADDRESS", "a@b.com", {}, "*@b.com"),  # a one-letter local part is masked whole
         ("IP_ADDRESS", "192.168.1.20", {}, "192.168.*.*"),
         ("CN_PASSPORT", "E12345678", {}, "E*******8"),
         ("SOMETHING_NEW", "abcdef", {}, "a****f"),

@@ -167,7 +167,9 @@ class KeepEmail:
         local, at, domain = value.rpartition("@")
         if not at:
             return _mask_positions(value, 1, 1, char)
-        return local[:1] + char * max(len(local) - 1, 1) + at + domain
+        if len(local) <= 1:
+            return char * len(local) + at + domain  # a one-letter local part is all of it (a@b.com)
+        return local[:1] + char * (len(local) - 1) + at + domain
 
 
 class KeepIp:
