@@ -306,7 +306,7 @@ class TestModel:
     def test_files_ship_in_package(self) -> None:
         from importlib import resources
 
-        for name in ("person.crfsuite", "person_triggers.txt", "words.txt"):
+        for name in ("person.crfsuite", "latin_names.crfsuite", "person_triggers.txt", "words.txt"):
             assert (resources.files("piiguard.ner") / name).is_file()
 
     def test_import_is_lazy(self) -> None:
@@ -316,6 +316,46 @@ class TestModel:
         code = "import sys, piiguard.ner; print('pycrfsuite' in sys.modules)"
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         assert out.stdout.strip() == "False"
+
+
+class TestLatinNames:
+    """Names in Latin letters that no label or role word marks: the Latin-word model."""
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        ("暴雪总裁MikeMorhaime表示，新作将于明年发售", ["MikeMorhaime"]),
+        ("这部电影由JamesCameron执导", ["JamesCameron"]),
+        ("Tom说明天来公司", ["Tom"]),
+        ("周末和David一起吃饭", ["David"]),
+    ])
+    def test_found(self, text: str, expected: list[str]) -> None:
+        assert names(text) == expected
+
+    @pytest.mark.parametrize("text", [
+        "我今天很happy", "发个email给我", "这个bug修一下", "用Python写的脚本", "打开Excel表格",
+        "我在用iPhone拍照", "周末去Costco买东西", "下载微信APP", "今天开会讨论了KPI", "他在Google工作",
+        "Apple发布了新品", "Nike的鞋很好穿", "登录Windows系统", "收到了Amazon的包裹", "订单状态pending",
+        "WiFi密码是多少", "OK的没问题",
+    ])
+    def test_words_that_are_no_names(self, text: str) -> None:
+        assert names(text) == []
+
+    @given(st.text(alphabet="abcDEF_@./:=- 张伟说的", max_size=30))
+    def test_only_words_touching_han_are_read(self, text: str) -> None:
+        import regex
+
+        from piiguard.ner._latin import latin_words
+
+        for s, e in latin_words(text):
+            word = text[s:e]
+            assert regex.fullmatch(r"[A-Za-z][A-Za-z'\-]*(?:[ ·][A-Z][A-Za-z'\-]*)*", word)
+            assert (s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff") or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff")
+            assert not (s > 0 and text[s - 1] in "_@./:=-") and not (e < len(text) and text[e] in "_@/=-")
+
+    def test_no_han_no_model(self) -> None:
+        from piiguard.ner._latin import latin_name_spans
+
+        assert latin_name_spans("user=Tom action=login status=ok") == []
+        assert latin_name_spans("Tom Chen, tom@example.com") == []
 
 
 class TestFeatures:

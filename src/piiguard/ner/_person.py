@@ -24,6 +24,7 @@ from .._regexutil import gated
 from .._types import Finding
 from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, ROLE_LABELS,
                      STRIP_TITLES, SURNAMES, TITLES)
+from ._latin import latin_name_spans, unlikely_latin_name
 from ._features import _translit, load_common_words, load_words, prepare, window_features
 
 __all__ = ["detect_persons"]
@@ -957,6 +958,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1].isdigit())
                                or text[e:e + 1] == "=" or name.lower() in _NOT_SPELLINGS):
             continue  # DVD, WCG, LSVAU2180…, tel=: acronyms, codes and keys, not names in Latin letters
+        if name.isascii() and unlikely_latin_name(text, s, e):
+            continue  # 用Python写的: the Latin-word model knows the word
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
             name = text[s:e]
@@ -1092,6 +1095,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     if _HAS_LATIN.search(text):
         for a, b, score in _latin_spans(text):
             _claim(spans, taken, a, b, score)
+        for a, b, score in latin_name_spans(text):
+            _claim(spans, taken, a, b, score)  # what no label or role word marks (暴雪总裁MikeMorhaime表示)
         for a, b in _spelled_spans(text, spans):
             _give_way(spans, taken, a, b, below=0.6)  # an unsure piece the model read (Moya |Greene)
             _claim(spans, taken, a, b, 0.6)
