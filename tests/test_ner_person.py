@@ -19,6 +19,16 @@ def names(text: str) -> list[str]:
 
 # fmt: off
 POSITIVES = [
+    # Labels with a required-field star or a quote, and role words before a colon.
+    ("联系人*：夏雨 手机*：13800000000", ["夏雨"]),
+    ("系统显示收货人“邝美云”，请核对", ["邝美云"]),
+    ("审判长：年守义；审判员：冀红", ["年守义", "冀红"]),
+    ("主治医师：桓立新\n科室：内科", ["桓立新"]),
+    ("乙方代表：卫国平，电话另附", ["卫国平"]),
+    ("死者：归明远 性别：男", ["归明远"]),
+    ("客服：您好，请问有什么可以帮您？\n医生：张伟，您的报告出来了", ["张伟"]),
+    # A table's header says which column holds names.
+    ("序号,姓名,城市\n1,江山,杭州\n2,白雪,长春", ["江山", "白雪"]),
     ("张伟13593464918陕西省西安市雁塔区丈八沟街道高新四路88号", ["张伟"]),
     ("陕西省西安市雁塔区丈八沟街道高新四路88号张伟13593464918", ["张伟"]),
     ("张伟经理，您好", ["张伟"]),
@@ -171,6 +181,12 @@ POSITIVES = [
     ("您好，我是客服钟萍。", ["钟萍"]),  # a word read as a name keeps a date after it mid-line  # a Latin name after a role word  # 文 ends the name, not a byline (记者区君君文/图)  # tel= is a key, not a name in Latin letters  # a word and 人 (people of …): 唐朝人 is no name
 ]
 NEGATIVES = [
+    # Speakers and replies in chats; remarks in a table; quoted Latin values in logs.
+    "顾客：你好，我想退货", "经理：明白。", "店长：收到", "主任：同意。", "医生：建议您多喝水",
+    "姓名,手机,备注\n,13812345678,周末送货",
+    "name,mobile,remark\n,13812345678,高峰时段送货",
+    '{"event":"logout","user":"u1"}', '{"action":"stock","sku":"a1"}',
+    "大客户 周末来访",
     "今天很高兴，这个方法很好。",
     "不能走老路，要扎扎实实干",  # 老路: the old road
     "格桑花开了", "公孙树的叶子黄了", "客服：查到了，包裹运单号SF1234567890123",
@@ -350,6 +366,11 @@ class TestLatinNames:
             assert regex.fullmatch(r"[A-Za-z][A-Za-z'\-]*(?:[ ·][A-Z][A-Za-z'\-]*)*", word)
             assert (s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff") or (e < len(text) and "\u4e00" <= text[e] <= "\u9fff")
             assert not (s > 0 and text[s - 1] in "_@./:=-") and not (e < len(text) and text[e] in "_@/=-")
+
+    def test_lone_surrogates_beside_a_word(self) -> None:
+        from piiguard.ner._latin import latin_name_spans
+
+        assert [s for s, _, _ in latin_name_spans("\udfff和David一起\ud800")] == [2]
 
     def test_no_han_no_model(self) -> None:
         from piiguard.ner._latin import latin_name_spans

@@ -781,6 +781,11 @@ def header_types(header: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def header_announces(header: str) -> tuple[tuple[str, ...], bool]:
+    """The types a column header announces and whether it announces free text."""
+    return header_types(header), _header_is_free_text(header)
+
+
 def _header_candidates(header: str) -> list[tuple[str, ...]]:
     return [types for _, _, types in _header_matches(str(header))]
 

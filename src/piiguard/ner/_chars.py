@@ -13,6 +13,8 @@ __all__ = [
     "TITLES",
     "STRIP_TITLES",
     "NAME_LABELS",
+    "LABEL_SURNAMES",
+    "ROLE_COLON_WORDS",
     "ROLE_LABELS",
     "NOT_NAME_WORDS",
     "BRAND_NAMES",
@@ -146,6 +148,23 @@ FIELD_WORDS: frozenset[str] = frozenset(
 # Endings of such labels (单位电话, 家庭住址, 会员卡号): a field ending so is not a name.
 FIELD_WORD_TAILS: tuple[str, ...] = ("电话", "手机", "账户", "帐户", "邮箱", "微信", "号", "卡", "证", "码", "址")
 
+
+# Surnames that begin common words (秋天, 归来, 年龄, 双方, 桓仁): a name starts with one only
+# after a label and a colon, and only when the name is no word (执行法官：归有光, 被访人：年小军).
+LABEL_SURNAMES: frozenset[str] = frozenset("秋归年桓扁双嬴")
+
+# Words for people in a role that a record writes before a colon and a name (医师：…,
+# 甲方代表：…, 书记员：…), beyond the name labels above. After one of these, the name must
+# end the field and be no dictionary word: in a chat, 医生：建议您… is a speaker, not a name.
+ROLE_COLON_WORDS: tuple[str, ...] = (
+    "代表", "法官", "审判长", "审判员", "陪审员", "书记员", "检察官", "警官", "民警", "调解员", "仲裁员",
+    "医师", "医生", "护士", "护士长", "药师", "主任", "院长", "老师", "教师", "班主任", "辅导员", "教练",
+    "团长", "组长", "队长", "班长", "店长", "站长", "厂长", "所长", "经理", "主管", "专员", "业务员",
+    "律师", "证明人", "推荐人", "被推荐人", "介绍人", "被访人", "访问人", "调查人", "记录人", "陪同人",
+    "见证人", "鉴定人", "死者", "伤者", "候选人", "面试官", "评委", "司机", "驾驶员", "骑手", "快递员",
+    "群主", "管理员", "领队", "导游", "房东", "租客", "买方", "卖方", "村长", "书记", "主席", "董事长",
+    "总经理", "联络人", "对接人", "销售", "顾问", "客户经理", "接待人", "值班人", "检查人", "验收人",
+)
 
 # Brands named like people (周大福的金镯子, 来一罐王老吉, 杨国福麻辣烫): a name found over one
 # of them is the brand. A founder of the same name is rarer in text than the brand.

@@ -38,6 +38,7 @@ _WORD = regex.compile(
 )
 _HAN = regex.compile(r"\p{Han}")
 _CAPITALISED = regex.compile(r"[A-Z][a-z]+")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 
 # Common English given names: a word that is one (Kevin) or starts with one (JohnKoller)
 # shares what the model learned from the given names it saw in training. Names that are
@@ -105,11 +106,13 @@ def latin_features(text: str, s: int, e: int) -> list[str]:
         feats.append("last=" + parts[-1].lower())
     if " " in word:
         feats.append("space")
-    l1 = text[s - 1] if s else "^"
-    r1 = text[e] if e < len(text) else "$"
-    feats += ["l1=" + l1, "l2=" + text[max(0, s - 2):s], "l3=" + text[max(0, s - 3):s],
-              "l4=" + text[max(0, s - 4):s], "r1=" + r1, "r2=" + text[e:e + 2], "r3=" + text[e:e + 3],
-              "l1r1=" + l1 + "|" + r1]
+    # The characters around the word; a lone surrogate cannot reach the model's UTF-8.
+    left = _SURROGATE.sub("\ufffd", text[max(0, s - 4):s])
+    right = _SURROGATE.sub("\ufffd", text[e:e + 3])
+    l1 = left[-1:] or "^"
+    r1 = right[:1] or "$"
+    feats += ["l1=" + l1, "l2=" + left[-2:], "l3=" + left[-3:], "l4=" + left, "r1=" + r1,
+              "r2=" + right[:2], "r3=" + right, "l1r1=" + l1 + "|" + r1]
     if l1 in "(（" and s >= 2 and _HAN.match(text, s - 2):
         feats.append("spelled")  # 休·芒罗(Hugh…
     feats.append(f"nlatin={min(3, sum(1 for _ in _WORD.finditer(text, max(0, s - 20), s)))}")

@@ -22,7 +22,7 @@ import regex
 
 from .._regexutil import gated
 from .._types import Finding
-from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, ROLE_LABELS,
+from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, LABEL_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, ROLE_COLON_WORDS, ROLE_LABELS,
                      STRIP_TITLES, SURNAMES, TITLES)
 from ._latin import latin_name_spans, unlikely_latin_name
 from ._features import _translit, load_common_words, load_words, prepare, window_features
@@ -47,8 +47,18 @@ _HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-
 _LABELS = "(?:" + "|".join(sorted(map(re.escape, NAME_LABELS), key=len, reverse=True)) + ")"
 _LABEL_RE = gated(
     # 姓名：…, 【收件人】…, 被上诉人（原审原告）：…
-    _LABELS + rf"\s*(?:[（(][^（()）:：\n]{{1,8}}[）)])?\s*[】\]]?\s*[:：]?\s*(?=[{_HAN}])"
+    # A required-field star (联系人*：) and an opening quote (收件人“肖战战”) may come between.
+    _LABELS + rf"\s*(?:[（(][^（()）:：\n]{{1,8}}[）)])?\s*[*＊]?[】\]]?\s*[:：]?\s*[“\"「『]?(?=[{_HAN}])"
 )
+# A role word, a colon and a name that ends the field (医师：扁鹊明；, 甲方代表：卫东。).
+_ROLE_COLON_RE = gated(
+    "(?:" + "|".join(sorted(map(re.escape, ROLE_COLON_WORDS), key=len, reverse=True)) + ")"
+    rf"[*＊]?[ \u3000]*[:：][ \u3000]*[“\"「『]?(?=[{_HAN}])"
+)
+# What may follow a name that ends its field. After a role word, not a full stop: in a chat
+# 经理：明白。 is a speaker and a reply.
+_NAME_END = frozenset("，,。；;、)）(（|/\n\t \u3000”\"」』】")
+_ROLE_NAME_END = _NAME_END - {"。"}
 _TITLE_SET = frozenset(TITLES)
 _STRIP_SET = frozenset(STRIP_TITLES)
 
@@ -487,6 +497,12 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
     for s, e, glued in fields + [(a, b, True) for a, b in _glued_spans(text, skip)]:
         e = _strip_title(text, s, e)
         name = text[s:e]
+        column = None if glued else _column(text, s, e)
+        if column is False:
+            continue  # name,mobile,addr,remark / …,老客户 周末送货: a remark, not a name
+        if column and e - s <= 4 and name not in FIELD_WORDS and name not in NOT_NAME_WORDS:
+            out.append((s, e, glued))  # 序号,姓名 / 2,江山: the header says it is a name
+            continue
         if name in words or not (_long_digits_or_not(text, s - 1, -1) and _long_digits_or_not(text, e, 1)):
             continue
         if name in NOT_NAME_WORDS or name[-1] in _BAD_LAST:
@@ -502,6 +518,40 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue  # 付款方式：支付宝, 品牌：海尔: the value of a field about a thing
         out.append((s, e, glued))
     return out
+
+
+_COLUMN_DELIMS = ",|\t;"
+_NAME_COLUMNS = frozenset(("PERSON", "EMERGENCY_CONTACT", "ONLINE_ACCOUNT"))
+
+
+def _column(text: str, s: int, e: int) -> bool | None:
+    """What the header of the table column holding the field ``[s, e)`` says (the header
+    is the text's first line, with as many cells as the field's line): True for a
+    person's column (姓名, 联系人), False for free text or another type (remark, 城市,
+    手机), None when there is no such header or it says nothing known."""
+    delim = text[s - 1] if s and text[s - 1] in _COLUMN_DELIMS else text[e:e + 1]
+    if not delim or delim not in _COLUMN_DELIMS:
+        return None
+    first_end = text.find("\n")
+    line_start = text.rfind("\n", 0, s) + 1
+    if first_end < 0 or line_start == 0:
+        return None  # no header line above this one
+    header = text[:first_end].rstrip("\r")
+    if any(c.isdigit() for c in header):
+        return None  # the first line is a record, not a header
+    line_end = text.find("\n", e)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    cells = header.split(delim)
+    if len(cells) < 2 or len(cells) != line.count(delim) + 1:
+        return None
+    from ..classification import header_announces  # imported here: classification imports the detectors
+
+    types, free_text = header_announces(cells[text.count(delim, line_start, s)])
+    if free_text:
+        return False
+    if not types:
+        return None
+    return bool(_NAME_COLUMNS.intersection(types))
 
 
 def _triggers() -> re.Pattern[str]:
@@ -689,12 +739,19 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
         p = m.end()
         sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p:p + 1] in SURNAMES else 0
         if not sl:
+            if m.group().rstrip().endswith(_LABEL_ENDS) and text[p:p + 1] in LABEL_SURNAMES:
+                name = _field_name(text, p, words)
+                if name:
+                    out.append(name)
             continue
         if m.group().rstrip(" \u3000") in _VERB_LABELS:
             continue  # 签名盖章并…: without a colon 签名 is the verb
         if m.end() == m.start() + len(m.group().rstrip()) and not m.group().endswith(_LABEL_ENDS) and (
                 text[p:p + 2] in words or text[p + 1:p + 3] in words):
             continue  # 客户都可以: without a colon the label may be an ordinary word
+        if (not m.group().rstrip().endswith(_LABEL_ENDS) and text[p:p + 2] in NOT_NAME_WORDS
+                and text[p + 2:p + 3] not in _NAME_END):
+            continue  # 老客户 周末送货: a word running on after a label and a space (not 姓名 黄河，男)
         e = p + sl
         spaced = _SPACED_GIVEN.match(text, e) if m.group().rstrip().endswith(_LABEL_ENDS) else None
         if spaced:
@@ -725,9 +782,45 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _field_name(text: str, p: int, words: frozenset[str],
+                ends: frozenset[str] = _NAME_END) -> tuple[int, int] | None:
+    """A name of 2-3 Han characters at ``p`` that ends its field (``ends`` or the text's
+    end follow it) and is no word, or None."""
+    e = p
+    while e < len(text) and e - p < 4 and _is_han(text[e]):
+        e += 1
+    if not 2 <= e - p <= 3 or (e < len(text) and text[e] not in ends):
+        return None
+    name = text[p:e]
+    if name in words or name[:2] in words or name in NOT_NAME_WORDS or name in FIELD_WORDS:
+        return None
+    return p, e
+
+
+def _role_colon_spans(text: str) -> list[tuple[int, int]]:
+    """Names after a role word and a colon (医师：扁鹊明, 书记员：冀小蕾), ending the field."""
+    out = []
+    words = load_words()
+    for m in _ROLE_COLON_RE.finditer(text):
+        p = m.end()
+        first = text[p:p + 2] if text[p:p + 2] in COMPOUND_SURNAMES else text[p:p + 1]
+        if first not in SURNAMES and first not in LABEL_SURNAMES and first not in COMPOUND_SURNAMES:
+            continue
+        name = _field_name(text, p, words, _ROLE_NAME_END) if len(first) == 1 else None
+        if name is None and len(first) == 2:
+            e = p + 2
+            while e < len(text) and e - p < 4 and _is_han(text[e]):
+                e += 1
+            if e - p >= 3 and (e == len(text) or text[e] in _ROLE_NAME_END):
+                name = (p, e)
+        if name is not None:
+            out.append(name)
+    return out
+
+
 _CLOSINGS = frozenset(("敬上", "谨上", "拜上", "敬启", "谨启", "谨呈"))
 _LABEL_TITLES = frozenset("总工姐姨婶奶")
-_LABEL_ENDS = (":", "：", "】", "]")
+_LABEL_ENDS = (":", "：", "】", "]", "“", '"', "「", "『")
 # Field names whose value is a thing, not a person (付款方式：支付宝, 民族：汉族).
 _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产品", "平台", "渠道", "银行", "开户行", "快递",
                "物流", "公司", "单位", "型号", "规格", "颜色", "口味", "尺码", "门店", "店铺", "商家", "车型", "来源",
@@ -796,6 +889,10 @@ def _spelled_spans(text: str, spans: dict[tuple[int, int], float]) -> list[tuple
             continue  # acronyms and labels (CEO, blog), not a spelling of the name
         out.append((m.start(1), m.end(1)))
     return out
+
+
+def _quoted_value(text: str, s: int, e: int) -> bool:
+    return s > 0 and text[s - 1] in "\"'" and text[e:e + 1] in ("\"", "'")
 
 
 def _claim(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int, score: float) -> bool:
@@ -958,8 +1055,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1].isdigit())
                                or text[e:e + 1] == "=" or name.lower() in _NOT_SPELLINGS):
             continue  # DVD, WCG, LSVAU2180…, tel=: acronyms, codes and keys, not names in Latin letters
-        if name.isascii() and unlikely_latin_name(text, s, e):
-            continue  # 用Python写的: the Latin-word model knows the word
+        if name.isascii() and (unlikely_latin_name(text, s, e) or _quoted_value(text, s, e)):
+            # 用Python写的: the Latin-word model knows the word; {"event":"logout","user":…}:
+            # a quoted Latin word is a value or key, unless a label names it ("name":"Tom").
+            continue
         if name.endswith(_COUNT_TAIL) and e - s >= 4:
             e -= 2
             name = text[s:e]
@@ -1049,7 +1148,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     for s, e in _compound_spans(text):
         if not (skip and _outside(s, e, skip) != (s, e)):
             _claim(spans, taken, s, e, 0.7)
-    labelled = _label_spans(text)
+    labelled = _label_spans(text) + _role_colon_spans(text)
     for s, e in labelled:
         if " " in text[s:e] or "\u3000" in text[s:e]:
             # A name spaced after its surname (欧阳 娜娜) replaces the model's pieces.
@@ -1066,6 +1165,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             b = _strip_title(text, a, b)
             if skip and _outside(a, b, skip) != (a, b):
                 continue
+            if rx is _GREETED_RE and (text[a:b] in FIELD_WORDS or text[a:b] in words):
+                continue  # 顾客：你好…: a speaker's label, not an addressee
             if (a, b) in spans:
                 spans[(a, b)] = max(spans[(a, b)], 0.8)
                 continue
