@@ -657,7 +657,10 @@ def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
     if lone and last.kind != "div" and _COMPANY_AFTER.match(text, last.end):
         return True
     if (last.kind == "div" or last.kind == "town" and len(parts) == 1) and _ORG_AFTER.match(text, last.end):
-        return True
+        # A township's government under a whole chain is where a rural address points
+        # (…都安瑶族自治县安阳镇政府); a city's or a district's is an authority.
+        town = last.kind == "town" or last.division is not None and last.division.level >= TOWN
+        return not (town and len(parts) >= 3 and text.startswith(("政府", "人民政府"), last.end))
     if (last.kind == "poi" and len(parts) <= 2 and parts[0].kind == "div"
             and text[last.start:last.end].endswith(("政府", "中心", "市场"))):
         return True
