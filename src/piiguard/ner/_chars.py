@@ -35,7 +35,7 @@ SURNAMES: frozenset[str] = frozenset(
     "戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     # Rare surnames that begin no common word (禤国维, 笪凌, 逄小雨); 毋 (毋庸) is left out.
     # 暴 (暴雪, a game company), 鄂 (Hubei) and 濮 (濮阳) are left out.
-    "禤笪逄蒯郗琚訾殳宓禚谯隗蹇缑佴郦仉郏酆綦厍乜"
+    "禤笪逄蒯郗琚訾殳宓禚谯隗蹇缑佴郦仉郏酆綦厍乜荀"
     # 步 begins words (步行, 步骤), which the dictionary checks keep out (步惊云); 秋 (秋风, 秋雨)
     # is left out.
     "步"

@@ -70,7 +70,11 @@ _trigger_re: re.Pattern[str] | None = None
 _BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州於了")  # 於: the traditional 于 (位於)
 # The company word must follow within the same phrase: 保尔森和纽约储备银行 and
 # 成钢进入该银行 are a name then another noun phrase.
-_COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
+_SHOPS = "茶庄|商行|商店|超市|餐厅|饭店|酒楼|药房|药店|门市部|工作室|便利店|专卖店|旗舰店|面馆"
+_COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车|" + _SHOPS + ")")
+# A shop named after its owner (李记茶庄, 王芳超市): a label before it names the sender shop.
+_SHOP_TAILS = tuple(_SHOPS.split("|"))
+_SHOP = re.compile("[\u4e00-\u9fff]{0,2}?(?:" + _SHOPS + ")")
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
@@ -168,11 +172,17 @@ _PERSON_HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "师傅"
 _FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "爷爷", "奶奶", "警官", "教授", "主任",
                                           "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长")
 _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
-                          # 李总 as a form of address: alone, before a greeting or a pause
-                          + "|总(?=$|[，。！？,.!?、\\s好您你说])")
-_TITLED_SURNAMES = SURNAMES - set("由向于和时全武区")
+                          # 李总 as a form of address: alone, before a greeting, a pause, a
+                          # speaker's colon or 的 (王总的收件地址, 尤总：明天…)
+                          + "|总(?=$|[，。！？,.!?、\\s好您你说：:]|的(?![来看说讲而趋方原要情基目任形精态]))")
+_TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但")
 # … or after a role that ends so (骑手马师傅, 快递员刘师傅, 司机李师傅).
 _BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工")
+
+
+def _naming(text: str, cue: int) -> bool:
+    """Whether the cue at ``cue`` is 叫 giving a name (他叫, 我叫, 名叫), not a request (叫他去)."""
+    return text.startswith("叫", cue) and cue > 0 and text[cue - 1] in "他她我你名"
 
 
 def _titled_surnames(text: str) -> list[tuple[int, int]]:
@@ -1099,7 +1109,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if (name in NOT_NAME_WORDS or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e))
                 or (prob < 0.95 and name in words and (prob < 0.8 or name in common))
                 or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
-                or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
+                or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))
+                or name.endswith(_SHOP_TAILS)):  # 王记面馆
             continue
         spans[(s, e)] = prob
         taken.update(range(s, e))
@@ -1157,7 +1168,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             _give_way(spans, taken, s, e, below=0.9)  # 监护人 尤大海: not the model's unsure 尤
         if (s, e) in spans:
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
-        elif not _COMPANY.match(text, e):
+        elif not _COMPANY.match(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
     for rx in (_GREETED_RE, _TIBETAN_RE):
         for m in rx.finditer(text):
@@ -1184,7 +1195,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         elif (not taken.intersection(range(a, b)) and name not in words and name not in NOT_NAME_WORDS
               and name[-1] not in _TITLE_SET and name[-2:] not in _TITLE_SET
               # A given name of two may be a word (段立新, 黄建设); the surname may not start one.
-              and (_plain_name(name) or b - a == 3 and name[:2] not in words and _given_chars(name))):
+              and (_plain_name(name) or b - a == 3 and name[:2] not in words
+                   # After 他叫/我叫/名叫 the name is being given: its characters need not be
+                   # ones the model saw in names (他叫卓一航，…).
+                   and (_given_chars(name) or _naming(text, m.start())))):
             _claim(spans, taken, a, b, 0.6)  # not 何总 of 感谢何总 (a surname and a title)
     for a, b in _titled_surnames(text):
         if a and text[a - 1:b] in words:
