@@ -180,6 +180,46 @@ _TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但")
 _BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工")
 
 
+def _list_item(text: str, start: int, step: int, words: frozenset[str]) -> tuple[str, bool] | None:
+    """The item of a 、-list that begins (step 1) or ends (step -1) at ``start``, and whether
+    it stands whole: 2-4 Han characters up to the next 、 or punctuation. Where the text runs
+    on past the list's end (龙眼都是…), the item is the dictionary word that opens the run."""
+    i = start
+    while 0 <= i < len(text) and _is_han(text[i]) and abs(i - start) < 5:
+        i += step
+    n = abs(i - start)
+    if 2 <= n <= 4 and not (0 <= i < len(text) and _is_han(text[i])):
+        return (text[start:i] if step > 0 else text[i + 1:start + 1]), True
+    if step > 0:
+        return next(((text[start:start + k], False) for k in (4, 3, 2) if text[start:start + k] in words), None)
+    return None
+
+
+def _in_word_list(text: str, s: int, e: int, spans: dict[tuple[int, int], float], words: frozenset[str]) -> bool:
+    """Whether the name ``[s, e)`` is an item of a 、-list of things: no other item is a name,
+    and two other items are dictionary words (陈皮、黄芪、党参), or one whole item is and the
+    name is one too. A list of names whose given names are words (江东、梁东梅) stays."""
+    items: list[tuple[int, str, bool]] = []
+    pos = e
+    while text[pos:pos + 1] == "、" and len(items) < 6:
+        got = _list_item(text, pos + 1, 1, words)
+        if got is None:
+            break
+        items.append((pos + 1, *got))
+        pos += 1 + len(got[0])
+    pos = s
+    while pos > 1 and text[pos - 1] == "、" and len(items) < 12:
+        got = _list_item(text, pos - 2, -1, words)
+        if got is None:
+            break
+        pos -= 1 + len(got[0])
+        items.append((pos, *got))
+    if any(k[0] <= start < k[1] for start, _, _ in items for k in spans):
+        return False  # 张三、李四: a list of names
+    found = [whole for _, item, whole in items if item in words]
+    return len(found) >= 2 or found == [True] and text[s:e] in words
+
+
 def _naming(text: str, cue: int) -> bool:
     """Whether the cue at ``cue`` is 叫 giving a name (他叫, 我叫, 名叫), not a request (叫他去)."""
     return text.startswith("叫", cue) and cue > 0 and text[cue - 1] in "他她我你名"
@@ -1114,6 +1154,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue
         spans[(s, e)] = prob
         taken.update(range(s, e))
+    if "、" in text:
+        for k in [k for k in spans if _in_word_list(text, k[0], k[1], spans, words)]:
+            del spans[k]  # 陈皮、黄芪、党参: an item of a list of things
+            taken.difference_update(range(*k))
     for s, e in sorted(spans):
         extra = _coordinated(text, s, e, words) if spans[(s, e)] >= 0.5 else None
         if extra in spans:
