@@ -72,6 +72,9 @@ _BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州於了")  # 於
 # 成钢进入该银行 are a name then another noun phrase.
 _SHOPS = "茶庄|商行|商店|超市|餐厅|饭店|酒楼|药房|药店|门市部|工作室|便利店|专卖店|旗舰店|面馆"
 _COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车|" + _SHOPS + ")")
+# A sure name may be followed by a company within a clause (黄奇帆去年给西南证券…,
+# 李嘉诚大手笔挽救东亚银行): only a company right after it takes the name in.
+_COMPANY_NEAR = re.compile(_COMPANY.pattern.replace("{0,8}?", "{0,3}?"))
 # A shop named after its owner (李记茶庄, 王芳超市): a label before it names the sender shop.
 _SHOP_TAILS = tuple(_SHOPS.split("|"))
 _SHOP = re.compile("[\u4e00-\u9fff]{0,2}?(?:" + _SHOPS + ")")
@@ -114,8 +117,8 @@ def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int,
         return None
     p = e + 1
     sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p] in SURNAMES else 0
-    if not sl:
-        return None
+    if not sl or text[p:p + 2] in _AFTER_WORDS:
+        return None  # 孟庆和|明天来: a time word, not a second name
     for k in (2, 1):
         q = p + sl + k
         given = text[p + sl:q]
@@ -218,6 +221,14 @@ def _in_word_list(text: str, s: int, e: int, spans: dict[tuple[int, int], float]
         return False  # 张三、李四: a list of names
     found = [whole for _, item, whole in items if item in words]
     return len(found) >= 2 or found == [True] and text[s:e] in words
+
+
+def _name_ends_in_he(text: str, s: int, e: int) -> bool:
+    """Whether the 和 closing the model's three-character ``[s, e)`` is the name's own
+    (胡文和就…, 边春和那里, 孟庆和明天来): no name can start after it."""
+    return (e - s == 3 and text[e - 1] == "和"
+            and (e == len(text) or text[e] in _FUNCTION_CHARS or text[e:e + 2] in _AFTER_WORDS
+                 or text[e] not in SURNAMES))
 
 
 def _naming(text: str, cue: int) -> bool:
@@ -1116,7 +1127,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             e -= 2  # 李娜敬启
             name = text[s:e]
         elif e - s >= 3 and (name[-1] in (_END_VERBS_3 if e - s == 3 else _END_VERBS)
-                             or text[e - 1:e + 1] in _CLOSINGS):
+                             or text[e - 1:e + 1] in _CLOSINGS) and not _name_ends_in_he(text, s, e):
             e -= 1  # 周茜死, 张伟敬上 (a letter's closing)
             name = text[s:e]
         elif e - s >= 3 and name[-1] == "文" and e < len(text) and text[e] in "/／)）":
@@ -1149,7 +1160,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if (name in NOT_NAME_WORDS or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e))
                 or (prob < 0.95 and name in words and (prob < 0.8 or name in common))
                 or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
-                or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))
+                or name[-1] in _BAD_LAST
+                or ((_COMPANY_NEAR if prob >= 0.95 else _COMPANY).match(text, e) and not _titled(text, e))
                 or name.endswith(_SHOP_TAILS)):  # 王记面馆
             continue
         spans[(s, e)] = prob
