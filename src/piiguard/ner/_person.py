@@ -1157,7 +1157,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                     spans[(a, b)] = prob
                     taken.update(range(a, b))
             continue
-        if (name in NOT_NAME_WORDS or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e))
+        if (name in NOT_NAME_WORDS
+                or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e)
+                    # 马克|思, 莫斯|利: a name the model is sure of (not 上官|飞 of 上官飞燕)
+                    and (prob < 0.97 or name[:2] in COMPOUND_SURNAMES))
                 or (prob < 0.95 and name in words and (prob < 0.8 or name in common))
                 or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
                 or name[-1] in _BAD_LAST
