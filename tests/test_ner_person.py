@@ -31,6 +31,7 @@ POSITIVES = [
     ("总经理边春和那里得到了印证", ["边春和"]),  # 和 ends the name: no name starts after it
     ("孟庆和明天来", ["孟庆"]),  # the model's 孟庆; 明天来 is no second name
     ("张伟和李四来了", ["张伟", "李四"]),
+    ("由著名物理学家李政道先生主编", ["李政道"]),  # a sure name may end in 道, 路 or 村
     ("马克思、恩格斯在《共产党宣言》中提出", ["马克思", "恩格斯"]),  # 马克 is a currency, 马克思 a name
     ("重庆市市长黄奇帆去年给西南证券描绘了蓝图", ["黄奇帆"]),  # the company is in the clause, not the name's
     ("请问王总的收件地址还是原来的吗？", ["王"]),

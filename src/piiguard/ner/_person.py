@@ -1163,7 +1163,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                     and (prob < 0.97 or name[:2] in COMPOUND_SURNAMES))
                 or (prob < 0.95 and name in words and (prob < 0.8 or name in common))
                 or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
-                or name[-1] in _BAD_LAST
+                # 李政道, 罗雪村, 余晓路: a sure name may end so where no address was read
+                or name[-1] in _BAD_LAST and not (prob >= 0.97 and name[-1] in "道路村" and e - s == 3)
                 or ((_COMPANY_NEAR if prob >= 0.95 else _COMPANY).match(text, e) and not _titled(text, e))
                 or name.endswith(_SHOP_TAILS)):  # 王记面馆
             continue
