@@ -363,6 +363,9 @@ WORST: dict[str, Callable[[int], str]] = {
     "token_openers": lambda n: "⟦PII:A:" * (n // 7),
     "url_dots": lambda n: "http://" + "a." * (n // 2),
     "distinct_names": lambda n: _distinct_names(n),
+    # A table under a header: each field's column is looked up (bounded per field).
+    "csv_rows": lambda n: "姓名,城市,备注\n" + _names("{s}{a}{b},杭州,周末送货\n", n),
+    "csv_one_long_row": lambda n: "姓名,城市\n" + _names("{s}{a}{b},", n),
 }
 N = 20_000
 

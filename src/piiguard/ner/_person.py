@@ -16,6 +16,7 @@ import re
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 
 import regex
@@ -582,6 +583,7 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
 
 
 _COLUMN_DELIMS = ",|\t;"
+_MAX_ROW = 2000
 _NAME_COLUMNS = frozenset(("PERSON", "EMERGENCY_CONTACT", "ONLINE_ACCOUNT"))
 
 
@@ -589,25 +591,35 @@ def _column(text: str, s: int, e: int) -> bool | None:
     """What the header of the table column holding the field ``[s, e)`` says (the header
     is the text's first line, with as many cells as the field's line): True for a
     person's column (姓名, 联系人), False for free text or another type (remark, 城市,
-    手机), None when there is no such header or it says nothing known."""
+    手机), None when there is no such header or it says nothing known. Rows and headers
+    longer than ``_MAX_ROW`` are not read, so the cost per field stays bounded."""
     delim = text[s - 1] if s and text[s - 1] in _COLUMN_DELIMS else text[e:e + 1]
     if not delim or delim not in _COLUMN_DELIMS:
         return None
-    first_end = text.find("\n")
-    line_start = text.rfind("\n", 0, s) + 1
-    if first_end < 0 or line_start == 0:
-        return None  # no header line above this one
+    first_end = text.find("\n", 0, _MAX_ROW)
+    newline = text.rfind("\n", max(0, s - _MAX_ROW), s)
+    if first_end < 0 or newline < first_end:
+        return None  # no short header line, or the field is on it or on a long row
+    line_end = text.find("\n", e, e + _MAX_ROW)
+    if line_end < 0:
+        if len(text) - e > _MAX_ROW:
+            return None
+        line_end = len(text)
     header = text[:first_end].rstrip("\r")
-    if any(c.isdigit() for c in header):
-        return None  # the first line is a record, not a header
-    line_end = text.find("\n", e)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
     cells = header.split(delim)
-    if len(cells) < 2 or len(cells) != line.count(delim) + 1:
+    if len(cells) < 2 or len(cells) != text.count(delim, newline + 1, line_end) + 1:
         return None
+    return _header_kind(cells[text.count(delim, newline + 1, s)])
+
+
+@lru_cache(maxsize=256)
+def _header_kind(cell: str) -> bool | None:
+    """True, False or None for a column header, as :func:`_column` reads it."""
+    if any(c.isdigit() for c in cell):
+        return None  # the first line is a record, not a header
     from ..classification import header_announces  # imported here: classification imports the detectors
 
-    types, free_text = header_announces(cells[text.count(delim, line_start, s)])
+    types, free_text = header_announces(cell)
     if free_text:
         return False
     if not types:
