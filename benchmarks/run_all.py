@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_structured.py", "bench_ner.py", "bench_nlp_engine.py", "bench_batch.py", "bench_worst_case.py"]
+SCRIPTS = ["bench_structured.py", "bench_ner.py", "bench_heldout.py", "bench_nlp_engine.py", "bench_batch.py", "bench_worst_case.py"]
 
 
 def main() -> int:
