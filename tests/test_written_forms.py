@@ -412,6 +412,10 @@ LABEL_ABOVE_AND_YEAR_LAST = [
     ("DOB: 12/05/1985", [("DATE_OF_BIRTH", "12/05/1985")]),
     ("出生日期：05/13/1985，籍贯湖南", [("DATE_OF_BIRTH", "05/13/1985")]),
     ("出生日期 12.05.1985", [("DATE_OF_BIRTH", "12.05.1985")]),
+    # Another event's date before a birth label is that event's (a hire or issue date).
+    ("入职日期：2015-07-01，出生日期：1990-05-12", [("DATE_OF_BIRTH", "1990-05-12")]),
+    ("签发日期：2015.07.01 出生：1990.5.12", [("DATE_OF_BIRTH", "1990.5.12")]),
+    ("毕业时间 2012-06-30 出生 1990-05-12", [("DATE_OF_BIRTH", "1990-05-12")]),
 ]
 
 LABEL_ABOVE_AND_YEAR_LAST_NEGATIVES = [
