@@ -210,6 +210,8 @@ LOCAL_LANDLINES = [
     ("固话：２３４５６７８９", "２３４５６７８９"),
     ("電話62345678", "62345678"),
     ("订单电话62345678", "62345678"),  # an order's phone: 电话 names the kind of number
+    ("手提：9123 4567", "9123 4567"),  # Hong Kong's mobile label, the number without +852
+    ("手機：6612 3456", "6612 3456"),
 ]
 
 LOCAL_LANDLINE_NEGATIVES = [
@@ -226,6 +228,8 @@ LOCAL_LANDLINE_NEGATIVES = [
     "电话 6234 5678 9",
     "共62345678人 电话",                # a label after the number does not count
     "人口62345678，电话",
+    "手机：8601 3388",                  # a mainland 手机 needs a mobile's eleven digits
+    "手提电脑 2台，编号62345678",
 ]
 # fmt: on
 
@@ -409,6 +413,7 @@ LABEL_ABOVE_AND_YEAR_LAST = [
     ("登录IP183.62.9.18异常", [("IP_ADDRESS", "183.62.9.18")]),
     ("访问 http://10.2.3.4/login 提示 502", [("URL", "http://10.2.3.4/login")]),
     ("WhatsApp 852-9123 4567", [("PHONE_NUMBER", "852-9123 4567")]),
+    ("加微 abc_123456", [("WECHAT_ID", "abc_123456")]),  # 加微: add on WeChat
     ("DOB: 12/05/1985", [("DATE_OF_BIRTH", "12/05/1985")]),
     ("出生日期：05/13/1985，籍贯湖南", [("DATE_OF_BIRTH", "05/13/1985")]),
     ("出生日期 12.05.1985", [("DATE_OF_BIRTH", "12.05.1985")]),
