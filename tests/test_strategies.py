@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -56,6 +57,8 @@ class TestMask:
         ("EMAIL_ADDRESS", "a@b.com", {}, "*@b.com"),  # a one-letter local part is masked whole
         ("IP_ADDRESS", "192.168.1.20", {}, "192.168.*.*"),
         ("CN_PASSPORT", "E12345678", {}, "E*******8"),
+        ("DATE_OF_BIRTH", "1990-05-12", {}, "1990-**-**"),
+        ("DATE_OF_BIRTH", "12/05/1985", {}, "**/**/1985"),  # the year last keeps the year
         ("SOMETHING_NEW", "abcdef", {}, "a****f"),
     ])
     # fmt: on
@@ -180,6 +183,17 @@ class TestPseudonymize:
             assert fake[:2] == number[:2]
         assert fake == run("pseudonymize", number, "CN_RESIDENT_ID", {"keep": list(keep)})
 
+    @pytest.mark.parametrize(("value", "shape"), [("12/05/1985", r"\d\d/\d\d/1985"),
+                                                ("1/5/1985", r"\d{1,2}/\d{1,2}/1985"),
+                                                ("12.05.1985", r"\d\d\.\d\d\.1985")])
+    def test_date_of_birth_year_last(self, value: str, shape: str) -> None:
+        """A birth date written year last becomes another real date written the same way,
+        with the year kept when asked."""
+        from piiguard.ids import date_of_birth
+
+        fake = run("pseudonymize", value, "DATE_OF_BIRTH", {"keep": ["birth_year"]})
+        assert date_of_birth.is_valid(fake) and re.fullmatch(shape, fake), fake
+
     @given(mobiles())
     def test_phone(self, number: str) -> None:
         fake = run("pseudonymize", number, "PHONE_NUMBER")
@@ -293,6 +307,7 @@ class TestGeneralize:
         ("CN_RESIDENT_ID", "11010519491231002X", "province", {}, "北京市"),
         ("DATE_OF_BIRTH", "1990年5月3日", None, {}, "1990年"),
         ("DATE_OF_BIRTH", "1990-05-03", None, {}, "1990年"),
+        ("DATE_OF_BIRTH", "03/05/1990", None, {}, "1990年"),
         ("PHONE_NUMBER", "0755-88886666", None, {}, "0755电话"),
         ("PHONE_NUMBER", "13812345678", None, {}, "手机号"),
         ("CN_BANK_CARD", "6222021234567890128", None, {}, "<银行卡号>"),

@@ -210,6 +210,8 @@ LOCAL_LANDLINES = [
     ("固话：２３４５６７８９", "２３４５６７８９"),
     ("電話62345678", "62345678"),
     ("订单电话62345678", "62345678"),  # an order's phone: 电话 names the kind of number
+    ("手提：9123 4567", "9123 4567"),  # Hong Kong's mobile label, the number without +852
+    ("手機：6612 3456", "6612 3456"),
 ]
 
 LOCAL_LANDLINE_NEGATIVES = [
@@ -226,6 +228,8 @@ LOCAL_LANDLINE_NEGATIVES = [
     "电话 6234 5678 9",
     "共62345678人 电话",                # a label after the number does not count
     "人口62345678，电话",
+    "手机：8601 3388",                  # a mainland 手机 needs a mobile's eleven digits
+    "手提电脑 2台，编号62345678",
 ]
 # fmt: on
 
@@ -390,3 +394,58 @@ def test_labels_and_placement(text: str, expected: list[tuple[str, str]]) -> Non
     negative label stops at its own value or a new clause; a comma and a number or a short
     quantity after a grouped number ends it."""
     assert spans(text) == expected
+
+
+# fmt: off
+# Found by a blind probe of 570 records (probe-structured session): a label alone on the
+# line above its value or in a form's type field before 证件号码, the label IP glued to its
+# address, a URL whose host is an IP address after 访问, WhatsApp before a Hong Kong number,
+# birth dates with the year last.
+LABEL_ABOVE_AND_YEAR_LAST = [
+    ("联系电话\n13812345678", [("PHONE_NUMBER", "13812345678")]),
+    ("手机号码：\n138 1234 5678", [("PHONE_NUMBER", "138 1234 5678")]),
+    ("订单号：2023001\n13812345678", [("PHONE_NUMBER", "13812345678")]),  # the label has its value
+    ("请联系订单客服\n13812345678", [("PHONE_NUMBER", "13812345678")]),  # the line ends with no label
+    ("证件类型：往来港澳通行证；证件号码：C12345678", [("CN_HMT_PERMIT", "C12345678")]),
+    ("证件类型：往来港澳通行证\n证件号码：C12345678", [("CN_HMT_PERMIT", "C12345678")]),
+    ("证件类型:台胞证;证件号码:12345678", [("CN_HMT_PERMIT", "12345678")]),
+    ("证件类型：澳门居民身份证；证件号码：1234567(8)", [("MO_ID", "1234567(8)")]),
+    ("登录IP183.62.9.18异常", [("IP_ADDRESS", "183.62.9.18")]),
+    ("访问 http://10.2.3.4/login 提示 502", [("URL", "http://10.2.3.4/login")]),
+    ("WhatsApp 852-9123 4567", [("PHONE_NUMBER", "852-9123 4567")]),
+    ("加微 abc_123456", [("WECHAT_ID", "abc_123456")]),  # 加微: add on WeChat
+    ("DOB: 12/05/1985", [("DATE_OF_BIRTH", "12/05/1985")]),
+    ("出生日期：05/13/1985，籍贯湖南", [("DATE_OF_BIRTH", "05/13/1985")]),
+    ("出生日期 12.05.1985", [("DATE_OF_BIRTH", "12.05.1985")]),
+    # Another event's date before a birth label is that event's (a hire or issue date).
+    ("入职日期：2015-07-01，出生日期：1990-05-12", [("DATE_OF_BIRTH", "1990-05-12")]),
+    ("签发日期：2015.07.01 出生：1990.5.12", [("DATE_OF_BIRTH", "1990.5.12")]),
+    ("毕业时间 2012-06-30 出生 1990-05-12", [("DATE_OF_BIRTH", "1990-05-12")]),
+]
+
+LABEL_ABOVE_AND_YEAR_LAST_NEGATIVES = [
+    "物流单号\n18541182347",      # a negative label on the line above
+    "快递单号：\n13812345678",
+    "订单号\n13812345678,张三",
+    "VIP1.2.3.4",                 # letters before IP are a code's
+    "SHIP1.2.3.4",
+    "出生日期 31/02/1985",          # no such day
+    "日期 12/05/1985",             # not a birth date label
+    "新华巷246号7/6/1971，生日是3月5日",  # a room number after 号
+    "出生日期：12-05-1985",         # dashes with the year last are rooms (7-6-1971) as often
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), LABEL_ABOVE_AND_YEAR_LAST)
+def test_label_above_and_year_last(text: str, expected: list[tuple[str, str]]) -> None:
+    """A label that ends the line or clause above a value names it when nothing but 证件号码
+    stands before the value; IP glued to its address; URLs with an IP host; dates year last."""
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", LABEL_ABOVE_AND_YEAR_LAST_NEGATIVES)
+def test_label_above_and_year_last_negatives(text: str) -> None:
+    """A negative label on the line above removes a value; other lines, letters before an IP
+    and dates that are not birth dates give nothing."""
+    assert spans(text) == []

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from string import ascii_letters, ascii_lowercase, ascii_uppercase
 
+from ._regexutil import word_alternation
+
 __all__ = ["ContextMatcher"]
 
 _AFTER = 8
@@ -46,10 +48,11 @@ def _edges(w: str) -> tuple[str, str] | None:
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
-    unique = sorted(set(words), key=len, reverse=True)
+    """The longest word at a position, as a trie (one branch per first character)."""
+    unique = set(words)
     if not unique:
         return None
-    return re.compile("|".join(re.escape(w) for w in unique))
+    return re.compile(word_alternation(unique))
 
 
 # Words that hold a label without being one (字节跳动 holds 字节, 同学号码 学号, 大小姐 大小):
@@ -72,6 +75,12 @@ _LABEL_TAIL = re.compile(r"[ _-]?(?:No|NO|no|Nr|ID|Id|id|Number|number|NUMBER|Nu
 
 _BREAKS = ("\n", "。", "；", ";")
 _ANY_BREAK = re.compile("[" + "".join(_BREAKS) + "]")
+# What may stand between a break and a finding for the label that ends the line or clause
+# before to count: nothing, or a label that names no kind (证件号码：, 号码:).
+_BARE_LABEL = re.compile(r"[\s\"'：:=]*(?:(?:证件|證件)?(?:号码|號碼|号|號)[\s\"'：:=]*)?")
+_TRAILING = " \t\r\u3000\"'：:="
+# The end of a label after its last word (物流单|号, 手机号|码).
+_LABEL_END = re.compile("号码|號碼|号|號|码|碼")
 
 
 class ContextMatcher:
@@ -111,7 +120,10 @@ class ContextMatcher:
         With no label before, a unit right after (``negative_after``: 元, 次 …) gives -1.
 
         Labels are read back from the finding to the start of the window, which ends
-        at a line break or sentence end: a label on the previous line says nothing.
+        at a line break or sentence end: a label on the previous line says nothing, unless
+        the line or clause before ends with it and nothing but a label that names no kind
+        stands before the finding in its own (a value written under its label: 订单号\n138…,
+        联系电话：\n138…; a form's type field: 证件类型：台胞证；证件号码：12345678).
         Adjacent words form one label whose first word decides: 身份证编号 names an ID,
         发票号码 an invoice, unless a later word names a kind of identifier (订单联系人电话,
         发票税号). A negative label says nothing about a finding after its own value or
@@ -130,6 +142,8 @@ class ContextMatcher:
                 cut = text.rfind(mark, lo, start)
                 if cut >= lo:
                     lo = cut + 1
+            if self._words is not None and _BARE_LABEL.fullmatch(text, lo, k) is not None:
+                lo = self._label_before_break(text, lo, k)
         words = self._words
         if words is not None and lo < start:
             polarity = self._polarity
@@ -181,3 +195,27 @@ class ContextMatcher:
             if positive.search(text, end, hi):
                 return 1
         return 0
+
+    def _label_before_break(self, text: str, lo: int, k: int) -> int:
+        """Where the window starts when the line or clause ending at ``lo - 1`` ends with a
+        label: the start of that label's window (``lo`` unchanged when it does not)."""
+        brk = lo - 1
+        prev = k - self.window if k > self.window else 0
+        if prev >= brk:
+            return lo
+        cut = _ANY_BREAK.search(text, prev, brk)
+        while cut is not None:  # the last break before this one
+            prev = cut.end()
+            cut = _ANY_BREAK.search(text, prev, brk)
+        end = brk
+        while end > prev and text[end - 1] in _TRAILING:
+            end -= 1
+        last = None
+        for m in self._words.finditer(text, prev, end):  # type: ignore[union-attr]
+            last = m
+        if last is None or last.end() != end and _LABEL_END.fullmatch(text, last.end(), end) is None:
+            return lo
+        edges = self._edges.get(last.group())
+        if edges is not None and last.start() and text[last.start() - 1] in edges[0]:
+            return lo  # letters of a longer Latin word
+        return prev

@@ -33,6 +33,7 @@ from ._regexutil import common_prefix as _common_prefix
 from ._regexutil import first_chars as _first_chars
 from ._regexutil import gated
 from ._regexutil import required_ascii as _required_ascii
+from ._regexutil import word_alternation
 from ._normalize import Normalized, normalize
 from ._resolve import resolve
 from ._specs import _REGEX_FLAGS, PatternSpec, RecognizerSpec, load_specs
@@ -316,7 +317,7 @@ class _Mentions:
             for word in cs.context.positive_words:
                 owners.setdefault(word, set()).add(cs)
         words = sorted(owners, key=len, reverse=True)
-        self._regex = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        self._regex = re.compile(word_alternation(words)) if words else None
         self._specs_of = {w: frozenset(cs for v, of_v in owners.items() if w.startswith(v) for cs in of_v)
                           for w in words}
 

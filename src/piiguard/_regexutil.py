@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-__all__ = ["common_prefix", "first_chars", "gated", "required_ascii"]
+__all__ = ["common_prefix", "first_chars", "gated", "required_ascii", "word_alternation"]
 
 
 def _first(items: Any, ascii_only: bool) -> set[str] | None:
@@ -160,3 +160,35 @@ def common_prefix(regexes: list[str], flags: int = 0) -> str:
         except re.error:
             continue
     return ""
+
+
+def word_alternation(words: Any) -> str:
+    """A regex matching the longest of ``words`` at a position, written as a trie.
+
+    ``订单|订单号|单号`` sorted longest first tries every word at every candidate position;
+    the trie ``单号|订单(?:号)?`` tries one branch per distinct first character, so context
+    word lists can grow without slowing each lookup. The match is the same: children are
+    tried before a word ends, so the longest word at a position wins.
+
+    >>> word_alternation(["订单", "订单号", "单号"])
+    '单号|订单(?:号)?'
+    >>> re.match(word_alternation(["a", "ab", "abc"]), "abd").group()
+    'ab'
+    """
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    top = [re.escape(ch) + emit(child) for ch, child in sorted(root.items()) if ch]
+    return "|".join(top)
+

@@ -2,10 +2,14 @@
 
 The local part is ASCII only, so Chinese text glued before an address
 (``邮箱zhangwei@qq.com``) stays outside the span; Presidio's pattern swallows it.
-No public-suffix download: the top-level label must be 2-24 letters (or ``xn--``).
+No public-suffix download: the top-level label must be 2-24 letters (or ``xn--``) and not a
+file extension that is no top-level domain: ``logo@2x.png`` and ``icon@3x.webp`` are image
+files at a screen scale, not addresses.
 
 >>> is_valid('zhang.wei+vip@example.com.cn'), is_valid('a..b@qq.com'), is_valid('x@localhost')
 (True, False, False)
+>>> is_valid('logo@2x.png'), is_valid('bg@3x.JPG')
+(False, False)
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ __all__ = ["compact", "is_valid", "parse", "validate"]
 _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _TLD = re.compile(r"[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}")
+# File extensions that are not top-level domains (.zip and .mov are, so they stay valid).
+_FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "ico", "tif", "tiff", "heic",
+                              "pdf", "txt", "json", "html", "htm", "css", "js", "mp3", "mp4", "wav"})
 
 
 def compact(value: str) -> str:
@@ -38,7 +45,9 @@ def validate(value: str) -> str:
     if not sep or len(value) > 254 or len(local) > 64 or not _LOCAL.fullmatch(local):
         raise InvalidFormat()
     labels = host.split(".")
-    if len(labels) < 2 or not all(_LABEL.fullmatch(x) for x in labels) or not _TLD.fullmatch(labels[-1]):
+    tld = labels[-1]
+    if (len(labels) < 2 or not all(_LABEL.fullmatch(x) for x in labels) or not _TLD.fullmatch(tld)
+            or tld.lower() in _FILE_EXTENSIONS):
         raise InvalidFormat()
     return value
 

@@ -97,6 +97,20 @@ class Keep:
         return _mask_positions(value, self.first, self.last, char)
 
 
+class KeepBirthYear:
+    """Keep the birth year: the first four characters (1990-05-12), or the last four when the
+    year is written last (12/05/1990)."""
+
+    def __call__(self, value: str, facts: Mapping[str, Any], char: str) -> str:
+        # Day and month may be masked already (**/**/1985): masking again changes nothing.
+        if _YEAR_LAST.fullmatch(value.strip()):
+            return _mask_positions(value, 0, 4, char)
+        return _mask_positions(value, 4, 0, char)
+
+
+_YEAR_LAST = re.compile(r"[^/.]{1,2}([/.])[^/.]{1,2}\1\d{4}")
+
+
 class KeepPhone:
     """Mobile: first 3 + last 4. Landline: area code + last 4. +86 and extension rules."""
 
@@ -199,7 +213,7 @@ MASK_RULES: dict[str, MaskRule] = {
     "HK_ID": Keep(first=1, last=0),
     "MO_ID": Keep(first=1, last=0),
     "TW_ID": Keep(first=1, last=0),
-    "DATE_OF_BIRTH": Keep(first=4, last=0),   # the birth year, as generalize does
+    "DATE_OF_BIRTH": KeepBirthYear(),         # the birth year, as generalize does
     "IMEI": Keep(first=2, last=2),
 }
 DEFAULT_RULE: MaskRule = Keep(first=1, last=1)

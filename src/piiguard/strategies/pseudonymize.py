@@ -286,12 +286,20 @@ def _generic(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any
 
 
 def _date_of_birth(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) -> str:
-    """Another real date, written the same way (1990年1月2日, 1990-01-02, 19900102)."""
+    """Another real date, written the same way (1990年1月2日, 1990-01-02, 19900102, 02/01/1990)."""
     import re
 
     m = re.fullmatch(r"(\d{4})(\D?)(\d{1,2})(\D?)(\d{1,2})(\D?)", value.strip())
     if m is None:
-        return _generic(value, d, keep, facts)
+        last = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})", value.strip())
+        if last is None:
+            return _generic(value, d, keep, facts)
+        # The year last (12/05/1985): day first, as the recognizer reads it.
+        year = int(last.group(4)) if "birth_year" in keep else 1940 + d.below(66)
+        born = _dt.date(year, 1, 1) + _dt.timedelta(days=d.below(365))
+        width = 2 if len(last.group(1)) == 2 else 0
+        day, month = (f"{born.day:02d}", f"{born.month:02d}") if width else (str(born.day), str(born.month))
+        return f"{day}{last.group(2)}{month}{last.group(2)}{born.year}"
     year = int(m.group(1)) if "birth_year" in keep else 1940 + d.below(66)
     born = _dt.date(year, 1, 1) + _dt.timedelta(days=d.below(365))
     width = 2 if len(m.group(3)) == 2 or not m.group(2) else 0
