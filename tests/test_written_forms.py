@@ -449,3 +449,28 @@ def test_label_above_and_year_last_negatives(text: str) -> None:
     """A negative label on the line above removes a value; other lines, letters before an IP
     and dates that are not birth dates give nothing."""
     assert spans(text) == []
+
+
+# An input method's 。 as the host's dot, before a common top-level domain only.
+EMAILS_WITH_IDEOGRAPHIC_DOT = [
+    ("邮箱：zhangwei@qq。com", [("EMAIL_ADDRESS", "zhangwei@qq。com")]),
+    ("发到 li.na@mail.163。com。谢谢", [("EMAIL_ADDRESS", "li.na@mail.163。com")]),
+    ("邮箱：zhangwei@qq.com。谢谢", [("EMAIL_ADDRESS", "zhangwei@qq.com")]),
+    ("邮箱 zhang@qq。我明天再发", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EMAILS_WITH_IDEOGRAPHIC_DOT)
+def test_email_with_ideographic_dot(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+    masked = piiguard.redact(text)
+    assert all(value not in masked for _, value in expected)
+
+
+def test_email_with_ideographic_dot_links_to_the_dotted_form() -> None:
+    """Keyed hashes and pseudonyms see one address however its dot is typed."""
+    key = piiguard.Key(b"an example key of 32 bytes......")
+    for strategy in ("hash", "pseudonymize"):
+        policy = {"EMAIL_ADDRESS": strategy}
+        assert (piiguard.redact("邮箱：zhangwei@qq。com", policy=policy, key=key)
+                == piiguard.redact("邮箱：zhangwei@qq.com", policy=policy, key=key))

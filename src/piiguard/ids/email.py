@@ -8,8 +8,8 @@ files at a screen scale, not addresses.
 
 >>> is_valid('zhang.wei+vip@example.com.cn'), is_valid('a..b@qq.com'), is_valid('x@localhost')
 (True, False, False)
->>> is_valid('logo@2x.png'), is_valid('bg@3x.JPG')
-(False, False)
+>>> is_valid('logo@2x.png'), is_valid('bg@3x.JPG'), is_valid('zhang@qq。com')
+(False, False, True)
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp",
 
 
 def compact(value: str) -> str:
-    """Strip surrounding spaces."""
-    return value.strip()
+    """Strip surrounding spaces; an input method's 。 becomes the dot it stands for, so
+    ``zhang@qq。com`` and ``zhang@qq.com`` hash and pseudonymize alike."""
+    return value.strip().replace("。", ".")
 
 
 def validate(value: str) -> str:

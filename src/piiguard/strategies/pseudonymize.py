@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from ..ids import cn_bank_card, cn_resident_id, cn_uscc, hk_id, phone, tw_id
+from ..ids import cn_bank_card, cn_resident_id, cn_uscc, email, hk_id, phone, tw_id
 from ..ids._regions import PROVINCES
 from ..keys import Key
 from . import _data
@@ -246,7 +246,7 @@ def _address(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any
 
 
 def _email(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) -> str:
-    _local, _, domain = value.rpartition("@")
+    _local, _, domain = email.compact(value).rpartition("@")  # zhang@qq。com: the host is qq.com
     if not ("domain" in keep or domain.lower() in _data.PUBLIC_MAIL_DOMAINS):
         domain = d.choice(sorted(_data.PUBLIC_MAIL_DOMAINS))
     return d.choice(_data.PINYIN) + d.choice(_data.PINYIN) + d.digits(2 + d.below(3)) + "@" + domain
