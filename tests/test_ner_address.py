@@ -96,8 +96,12 @@ POSITIVES = [
     # A county-level city under its former county name (沙湾县 became 沙湾市 in 2021).
     ("新疆沙湾县天鹰棉花产业有限公司", "新疆沙湾县"),
     ("浙江义乌县稠城街道88号", "浙江义乌县稠城街道88号"),
+    # 和 that makes a word with the next character begins the name (和平里, 和田).
+    ("我记得是和平里西街8号楼2门301", "和平里西街8号楼2门301"),
+    ("寄到和田北路66号", "和田北路66号"),
 ]
 NEGATIVES = [
+    "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road
     "武汉市政府今天发布通知", "北京市朝阳区人民法院", "安阳镇政府",
     # After a city a school, shop or factory is an organisation (北京市第四中学).
     "北京市第四中学举行研讨会",

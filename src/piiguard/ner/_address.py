@@ -270,7 +270,7 @@ _GENERIC = frozenset(
     "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 大道 胡同 城中村 街道 广场 小镇 "
     "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场 "
     "家乡 故乡 老乡 下乡 城乡 回乡 思乡 他乡 异乡 水乡 梦乡 同乡 返乡 离乡 还乡 外乡 本乡 全乡 该乡 "
-    "城镇 乡镇 重镇 坐镇 冰镇 古镇 市镇 集镇 村镇 全镇 本镇 该镇 名镇 强镇 大镇 雄镇 边镇 之乡 之镇 下坡路 上坡路 老工业区 重工业区 轻工业区".split()
+    "城镇 乡镇 重镇 坐镇 冰镇 古镇 市镇 集镇 村镇 全镇 本镇 该镇 名镇 强镇 大镇 雄镇 边镇 之乡 之镇 之路 下坡路 上坡路 老工业区 重工业区 轻工业区".split()
 )
 # Divisions whose names are ordinary words (阳泉市郊区, a township named 街道): alone,
 # they are the word (在郊区, 一些街道, 城区地价).
@@ -547,9 +547,14 @@ def _named_before(text: str, lone: int, ms: int, me: int, covered: int, gaz) -> 
 
 def _named_after_and(text: str, b: int, start: int) -> bool:
     """The name between 和 at ``b - 1`` and a suffix at ``start`` has two characters
-    besides a section or direction (浦东曹|路, 五角|大楼; 和平东路 is one name)."""
+    besides a section or direction (浦东曹|路, 五角|大楼; 和平东路 is one name), and 和
+    makes no word with the character after it (和平里东街, 和田北路: 和 is the name's) unless
+    that character makes one with the next (我和|平安里)."""
     k = start - 1 if start - 1 >= b and text[start - 1] in "东西南北中一二三四五六七八九十" else start
-    return k - b >= 2
+    if k - b < 2:
+        return False
+    words = load_words()
+    return text[b - 1:b + 1] not in words or text[b:b + 2] in words
 
 
 _NUMERALS = frozenset("一二三四五六七八九十")
