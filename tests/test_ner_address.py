@@ -99,6 +99,9 @@ POSITIVES = [
     # 和 that makes a word with the next character begins the name (和平里, 和田).
     ("我记得是和平里西街8号楼2门301", "和平里西街8号楼2门301"),
     ("寄到和田北路66号", "和田北路66号"),
+    # A four-character town whose last three characters name a town elsewhere (乌苏镇).
+    ("现住址：察汗乌苏镇幸福路8号", "察汗乌苏镇幸福路8号"),
+    ("寄往乌苏镇光明路3号", "乌苏镇光明路3号"),
 ]
 NEGATIVES = [
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road

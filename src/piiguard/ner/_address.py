@@ -621,6 +621,26 @@ def _weak_start(text: str, start: int, end: int, covered: int, gaz) -> int | Non
     return b
 
 
+def _longer_town(text: str, g: int, suffix: int, end: int, covered: int, gaz) -> int | None:
+    """Start of a town's name that reads two characters or more further back than the
+    gazetteer's town ending at ``end`` (察汗|乌苏镇: 乌苏镇 is a namesake in Heilongjiang),
+    or None.
+
+    The gazetteer's name has two characters before its suffix, name characters run on
+    before it with no division ending there, and the whole name passes :func:`_weak_start`
+    (2 to 4 characters after a stop, no common word opening it); the characters added make
+    no word (美丽|乌苏镇 stays 乌苏镇).
+    """
+    if suffix - g < 2 or g <= covered or not "\u4e00" <= text[g - 1] <= "\u9fff" or text[g - 1] in _LONE_STOP:
+        return None  # not after a one-character name (犹|马镇, a township named 街道)
+    if not any(d.level == TOWN for d in gaz.full[text[g:end]]) or _left_extend(text, g, gaz, covered) < g:
+        return None
+    b = _weak_start(text, suffix, end, covered, gaz)
+    if b is None or b > g - 2 or text[b:g] in load_words():
+        return None
+    return b
+
+
 def _division_start(text: str, start: int, covered: int, gaz) -> int | None:
     """Start of a zone's name that opens with a division's name (北京|华嬉数字文化产业功能区,
     通州|新城运河核心区), read back at most 12 characters to a stop; or None.
@@ -912,6 +932,7 @@ def detect_addresses(text: str) -> list[Finding]:
         starts: list[int] = []
         weak = False  # the name must end at the seed's suffix (not 也可顺游|镇远古城)
         anchored = False  # a part must end at the seed's suffix (北京|华嬉数字文化产业功能区)
+        town_from = None  # (start, gazetteer start) of a town named longer than the gazetteer's
         if group in ("div", "weak"):
             e = me
             seed_start = ms
@@ -922,6 +943,10 @@ def detect_addresses(text: str) -> list[Finding]:
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
+            if starts and text[e - 1] in "镇乡道":
+                longer = _longer_town(text, starts[0], ms, e, covered, gaz)
+                if longer is not None:
+                    town_from = (longer, starts[0])
             if not starts and text[e - 1] in "市县" and e >= 3:
                 # A district under its former county-level name (青浦县, 萧山市).
                 for k in district_shorts.get(text[e - 2], ()):
@@ -994,6 +1019,9 @@ def detect_addresses(text: str) -> list[Finding]:
                     continue
             if not parts or parts[-1].end <= ms or anchored and all(p.end != me for p in parts):
                 continue
+            if town_from is not None and s == town_from[1] and parts[0].kind == "div":
+                # 察汗|乌苏镇: the town's own name, not the gazetteer's namesake elsewhere.
+                parts = [_Part(town_from[0], parts[0].end, "town")] + parts[1:]
             lone = not _is_address(text, parts)
             if (lone and group == "lone" and parts[0].end > me
                     and (parts[0].end == me + 1 and text[me:me + 2] in _SUFFIX_WORDS
