@@ -102,6 +102,9 @@ POSITIVES = [
     # A four-character town whose last three characters name a town elsewhere (乌苏镇).
     ("现住址：察汗乌苏镇幸福路8号", "察汗乌苏镇幸福路8号"),
     ("寄往乌苏镇光明路3号", "乌苏镇光明路3号"),
+    # A name ending in a district's short name (秀英) before a space and the divisions.
+    ("收件人 刘秀英 浙江杭州市西湖区文三路8号", "浙江杭州市西湖区文三路8号"),
+    ("收: 黄秀英 广西南宁市青秀区民族大道100号", "广西南宁市青秀区民族大道100号"),
 ]
 NEGATIVES = [
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road

@@ -779,32 +779,52 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
     of division names (北京市朝阳区北京市朝阳区…) was walked back to its start from every
     address, quadratic time (100k characters took minutes).
     """
-    while start > floor:
-        # Divisions may stand apart by one space, as order exports write them (浙江 杭州 西湖区…).
-        gap = 1 if text[start - 1] in " \u3000" and start - 1 > floor else 0
-        end = start - gap
-        for k in gaz.lengths_to.get(text[end - 1], ()):
-            if k > end:
-                continue
-            s = text[end - k:end]
-            if s in gaz.full or (k <= 4 and s in gaz.short):
-                start = end - k
-                break
-        else:
-            if gap:
-                return start
-            if text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
-                # A district's former county-level name (萧山市), as _division_at reads it.
-                shorts = _district_shorts(gaz)
-                for k in shorts.get(text[start - 2], ()):
-                    if k < start and text[start - 1 - k:start - 1] in shorts[""]:
-                        start -= k + 1
-                        break
-                else:
-                    return start
-                continue
+    while True:
+        before = _left_step(text, start, gaz, floor)
+        if before == start:
             return start
+        start = before
+
+
+def _left_step(text: str, start: int, gaz, floor: int) -> int:
+    """Start of the one division name written just before ``start``, or ``start``."""
+    if start <= floor:
+        return start
+    # Divisions may stand apart by one space, as order exports write them (浙江 杭州 西湖区…).
+    gap = 1 if text[start - 1] in " \u3000" and start - 1 > floor else 0
+    end = start - gap
+    for k in gaz.lengths_to.get(text[end - 1], ()):
+        if k > end:
+            continue
+        s = text[end - k:end]
+        if s in gaz.full or (k <= 4 and s in gaz.short):
+            return end - k
+    if not gap and text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
+        # A district's former county-level name (萧山市), as _division_at reads it.
+        shorts = _district_shorts(gaz)
+        for k in shorts.get(text[start - 2], ()):
+            if k < start and text[start - 1 - k:start - 1] in shorts[""]:
+                return start - k - 1
     return start
+
+
+def _nearer_lead(text: str, parts: list[_Part], begin: int, gaz, covered: int) -> tuple[int, list[_Part]] | None:
+    """The farthest division before the chain, nearer than ``begin``, from which a chain
+    reads to the chain's end (收: 农秀英 广西百色市…: not from 秀英, a district's short
+    name, but from 广西), or None. At most a few steps are tried."""
+    steps = []
+    b = _left_step(text, parts[0].start, gaz, covered)
+    while begin < b < parts[0].start and len(steps) < 4:
+        steps.append(b)
+        nxt = _left_step(text, b, gaz, covered)
+        if nxt == b:
+            break
+        b = nxt
+    for b in reversed(steps):
+        lead = _parse(text, b, gaz)
+        if lead and lead[-1].end >= parts[-1].end:
+            return b, lead
+    return None
 
 
 def _across_gap(text: str, start: int, gaz, floor: int) -> int:
@@ -1052,7 +1072,8 @@ def detect_addresses(text: str) -> list[Finding]:
                 if lead and lead[-1].end >= parts[-1].end:
                     parts = lead
                 else:
-                    begin = parts[0].start
+                    nearer = _nearer_lead(text, parts, begin, gaz, covered)
+                    begin, parts = nearer if nearer is not None else (parts[0].start, parts)
             if parts[0].kind != "div" and text[begin] in SURNAMES:
                 begin, parts = _drop_leading_name(text, begin, parts, gaz)
                 if not parts:
