@@ -105,9 +105,13 @@ POSITIVES = [
     # A name ending in a district's short name (秀英) before a space and the divisions.
     ("收件人 刘秀英 浙江杭州市西湖区文三路8号", "浙江杭州市西湖区文三路8号"),
     ("收: 黄秀英 广西南宁市青秀区民族大道100号", "广西南宁市青秀区民族大道100号"),
+    # A street named after a gate before its house number.
+    ("西安市莲湖区北院门144号", "西安市莲湖区北院门144号"),
+    ("住在东直门12号", "东直门12号"),
 ]
 NEGATIVES = [
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road
+    "请从南门1号入口进场",  # a one-character gate is a compound's gate
     "武汉市政府今天发布通知", "北京市朝阳区人民法院", "安阳镇政府",
     # After a city a school, shop or factory is an organisation (北京市第四中学).
     "北京市第四中学举行研讨会",

@@ -106,9 +106,11 @@ def _kinds(first: str) -> dict[str, str]:
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
         "zone": rf"(?!级){_name(1, 8, first=first)}(?:{sfx['zone']})",
+        # A gate names a street before a house number (南院门15号, 西直门12号; not 3号门, nor
+        # a one-character gate, 南门1号: see _parse).
         # A direction may follow before the number (皇后大道中15号).
         # A name does not end in its suffix twice (文三路|路口, 解放路|路边).
-        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))(?<!路路)(?<!街街)"
+        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9])|门(?=[附甲乙丙丁]?[0-9]{{1,5}}号))(?<!路路)(?<!街街)"
                 r"(?:[东西南北中]?[一二三四五六七八九十]段|[东西南北中]段|[0-9]{1,2}段|[东西南北中](?=[0-9]|[一二三四五六七八九十]{1,4}号))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
         # … with a number inside its name (国贸360广场, 华润24城).
@@ -414,6 +416,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                 lv = -1  # prose after the address (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场)
             if (kind == "village" or kind == "road" and text[low_end - 1] == "路") and text[pos:low_end] in _GENERIC:
                 lv = -1  # …杨桥镇|农村, 237号|高速公路: a word, not a named place (2号大街 is one)
+            if kind == "road" and text[low_end - 1] == "门" and low_end - pos < 3:
+                lv = -1  # a compound's gate (南门1号入口), not a street named after a gate (南院门15号)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
             if lv >= 0 and (lv > TOWN or lv >= level):
                 cand = _Part(pos, low_end, kind)
