@@ -108,6 +108,9 @@ POSITIVES = [
     # A street named after a gate before its house number.
     ("西安市莲湖区北院门144号", "西安市莲湖区北院门144号"),
     ("住在东直门12号", "东直门12号"),
+    # A field label after a space, its suffix inside a word (院|校, 城|市), ends the address.
+    ("家庭住址 长沙市岳麓区麓山南路932号 毕业院校 湖南大学", "长沙市岳麓区麓山南路932号"),
+    ("地址 杭州市西湖区文三路88号 所在城市 杭州", "杭州市西湖区文三路88号"),
 ]
 NEGATIVES = [
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road

@@ -416,6 +416,9 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                 lv = -1  # prose after the address (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场)
             if (kind == "village" or kind == "road" and text[low_end - 1] == "路") and text[pos:low_end] in _GENERIC:
                 lv = -1  # …杨桥镇|农村, 237号|高速公路: a word, not a named place (2号大街 is one)
+            if (kind not in ("num", "room") and pos > start and text[start] == " "
+                    and text[low_end - 1:low_end + 1] in load_common_words()):
+                lv = -1  # a field label after a space, its suffix inside a word (168号 毕业院|校)
             if kind == "road" and text[low_end - 1] == "门" and low_end - pos < 3:
                 lv = -1  # a compound's gate (南门1号入口), not a street named after a gate (南院门15号)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
