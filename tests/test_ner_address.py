@@ -111,10 +111,16 @@ POSITIVES = [
     # A field label after a space, its suffix inside a word (院|校, 城|市), ends the address.
     ("家庭住址 长沙市岳麓区麓山南路932号 毕业院校 湖南大学", "长沙市岳麓区麓山南路932号"),
     ("地址 杭州市西湖区文三路88号 所在城市 杭州", "杭州市西湖区文三路88号"),
+    # A building, unit or room alone after 在/是/住 is a partial address.
+    ("快递放哪？就是108号楼", "108号楼"),
+    ("我们在7栋等你", "7栋"),
+    ("他住1602室", "1602室"),
 ]
 NEGATIVES = [
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road
     "请从南门1号入口进场",  # a one-character gate is a compound's gate
+    # Numbers after 在/是 that are no building: counted rooms, lots, contestants, files.
+    "这套房子是3室2厅", "这里是8号楼盘", "他是5号选手", "依据的是212号文件", "我们住的是3栋楼",
     "武汉市政府今天发布通知", "北京市朝阳区人民法院", "安阳镇政府",
     # After a city a school, shop or factory is an organisation (北京市第四中学).
     "北京市第四中学举行研讨会",

@@ -709,12 +709,21 @@ def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
 _INSTITUTIONS = ("法院", "检察院", "政府", "委员会", "社会科学院")
 
 
+_LONE_BUILDING = re.compile(r"[A-Za-z]?[0-9]{1,5}(?:号楼|栋|幢|单元|室)")
+_COUNT_AFTER = re.compile(r"[楼房厅盘户套间]|[0-9一二三四五六七八九两]")
+
+
 def _is_lone(text: str, parts: list[_Part]) -> bool:
     """One road, estate, village or county-level-and-below division standing alone."""
     if len(parts) > 1:
         # Named places only (昌乐路文化市场, 五四广场奥帆中心): each must be a place on its own.
         return all(p.kind in ("road", "poi", "village", "zone") and _is_lone(text, [p]) for p in parts)
     p = parts[0]
+    if p.kind in ("num", "room"):
+        # A building, unit or room alone right after 在, 是 or 住 (具体是212号楼, 就在3单元):
+        # not counted rooms (是3室2厅) nor other numbers (3号选手, 212号文件, 3号楼盘).
+        return (p.start > 0 and text[p.start - 1] in "在是住" and _LONE_BUILDING.fullmatch(text, p.start, p.end) is not None
+                and not _COUNT_AFTER.match(text, p.end))
     if p.kind == "div":
         return (p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)
                 and p.division.name not in _GENERIC_DIVISIONS)
