@@ -115,12 +115,19 @@ POSITIVES = [
     ("快递放哪？就是108号楼", "108号楼"),
     ("我们在7栋等你", "7栋"),
     ("他住1602室", "1602室"),
+    # A name after an idiom the backward read ran into (摇摇欲坠|华尔街).
+    ("股市摇摇欲坠华尔街再度恐慌", "华尔街"),
+    ("住在海淀区", "海淀区"),  # a district alone elsewhere is still a partial address
 ]
 NEGATIVES = [
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road
     "请从南门1号入口进场",  # a one-character gate is a compound's gate
     # Numbers after 在/是 that are no building: counted rooms, lots, contestants, files.
     "这套房子是3室2厅", "这里是8号楼盘", "他是5号选手", "依据的是212号文件", "我们住的是3栋楼",
+    # A county, district or county-level city alone: the whole text, passed through, or
+    # a vague area (那边, 一带); and verse or idioms cut by the backward read.
+    "义乌市", "开车途经余杭区", "下班后去西湖区那边吃饭", "萧山区一带下了大雨",
+    "莫道桑榆晚，为霞尚满天", "沉舟侧畔千帆过，病树前头万木春", "众里寻他千百度又一村",
     "武汉市政府今天发布通知", "北京市朝阳区人民法院", "安阳镇政府",
     # After a city a school, shop or factory is an organisation (北京市第四中学).
     "北京市第四中学举行研讨会",

@@ -534,6 +534,28 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     return b
 
 
+# Adverbs and particles of verse and classical prose, which no place name holds.
+_VERSE_CHARS = frozenset("又也皆莫岂矣哉兮乎无不未非已曾欲")
+
+
+def _verse_after(text: str, b: int, suffix: int, covered: int) -> int | None:
+    """Where a name can begin when the read back from a suffix at ``suffix`` stopped at its
+    length limit at ``b``: after a four-character word across the cut (中国农业银行|亚运村,
+    摇摇欲坠|华尔街) and after an adverb or particle of verse (柳暗花明又|一村, 山重水复疑无|路,
+    也包括|永丰科技园区: a clause, whose place, if any, follows it); None for neither."""
+    after = b
+    words = load_words()
+    for k in range(max(covered, b - 3), b):
+        if text[k:k + 4] in words:
+            after = k + 4
+            break
+    for k in range(suffix - 1, after - 1, -1):
+        if text[k] in _VERSE_CHARS:
+            after = k + 1
+            break
+    return None if after == b else after
+
+
 def _named_before(text: str, lone: int, ms: int, me: int, covered: int, gaz) -> int | None:
     """Where a named place begins before a lone suffix whose name the walk back cut at its
     length limit (珠|江新城花城大道 is 珠江新城 + 花城大道), or None.
@@ -733,6 +755,20 @@ def _is_lone(text: str, parts: list[_Part]) -> bool:
         return False  # 兵团: the Corps named alone is an organisation
     # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix.
     return text[p.end - 1:p.end + 1] not in _SUFFIX_WORDS
+
+
+# Around a county, district or county-level city named alone, words that make it a region
+# passed through or talked about, no place one lives or sends post to.
+_PASSING = ("路过", "经过", "途经", "路经", "途径", "穿过")
+_VAGUE_AFTER = ("那边", "这边", "那里", "这里", "那儿", "这儿", "那块", "这块", "一带", "周边")
+
+
+def _vague_region(text: str, start: int, end: int) -> bool:
+    """The county-level name at ``start:end``, standing alone, is a region and no address:
+    the whole text (江山市, as 北京 alone is none), after a verb of passing (路过江山市) or
+    before a word of vague place (周末滨江区那边有漫展)."""
+    return (not text[:start].strip() and not text[end:].strip() or text.endswith(_PASSING, 0, start)
+            or text.startswith(_VAGUE_AFTER, end))
 
 
 def _cut_after_seed(parts: list[_Part]) -> list[_Part]:
@@ -969,6 +1005,7 @@ def detect_addresses(text: str) -> list[Finding]:
         weak = False  # the name must end at the seed's suffix (not 也可顺游|镇远古城)
         anchored = False  # a part must end at the seed's suffix (北京|华嬉数字文化产业功能区)
         town_from = None  # (start, gazetteer start) of a town named longer than the gazetteer's
+        cut = None  # start of a lone name whose backward read ran into the length limit
         if group in ("div", "weak"):
             e = me
             seed_start = ms
@@ -1026,7 +1063,15 @@ def detect_addresses(text: str) -> list[Finding]:
             if lone is None:
                 continue
             starts = [lone]
-            if ms - lone >= _LONE_MAX and lone > covered:
+            after = _verse_after(text, lone, ms, covered) if ms - lone >= _LONE_MAX else None
+            if after is not None:
+                # The walk back stopped at its length limit inside a verse or an idiom: the
+                # name begins after it (花旗银行摇摇欲坠|华尔街) or there is none (柳暗花明又|一村).
+                if ms - after >= 2:
+                    starts = [after]
+                else:
+                    cut = lone
+            elif ms - lone >= _LONE_MAX and lone > covered:
                 # The walk back stopped at its length limit, perhaps inside a name glued
                 # to the road after a number or at the text's start (…995张胜静|解放西路):
                 # start at the surname, and let the leading name be cut off below.
@@ -1090,6 +1135,15 @@ def detect_addresses(text: str) -> list[Finding]:
                 else:
                     nearer = _nearer_lead(text, parts, begin, gaz, covered)
                     begin, parts = nearer if nearer is not None else (parts[0].start, parts)
+            if begin == cut and not _is_address(text, parts):
+                # A verse or idiom cut by the read's limit (see _verse_after), with no division
+                # or number in the chain, is no place (柳暗花明又一村, 山重水复疑无路).
+                rejected = parts[-1].end
+                break
+            if (len(parts) == 1 and parts[0].division is not None and parts[0].division.level <= DISTRICT
+                    and _vague_region(text, begin, parts[0].end)):
+                rejected = parts[-1].end
+                break
             if parts[0].kind != "div" and text[begin] in SURNAMES:
                 begin, parts = _drop_leading_name(text, begin, parts, gaz)
                 if not parts:
