@@ -118,6 +118,9 @@ POSITIVES = [
     # A name after an idiom the backward read ran into (摇摇欲坠|华尔街).
     ("股市摇摇欲坠华尔街再度恐慌", "华尔街"),
     ("住在海淀区", "海淀区"),  # a district alone elsewhere is still a partial address
+    # A sub-area named by its direction stays with its estate.
+    ("回龙观花园北区", "回龙观花园北区"),
+    ("寄到天通苑西区8号楼", "天通苑西区8号楼"),
 ]
 NEGATIVES = [
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road

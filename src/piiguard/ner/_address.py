@@ -95,6 +95,8 @@ def _kinds(first: str) -> dict[str, str]:
                r"(?:号楼|号院|号铺|号(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期"
                r"|区(?!域)|巷|社|铺|档口|团(?![结队体购伙员长委])|连(?![续锁接同带衣载通着])|屯)"
                r"|第[一二三四五六七八九十]{1,3}师|[0-9]{1,3}[Ff](?![0-9A-Za-z])"
+               # … a sub-area named by its direction, after an estate only (望京花园东区; see _parse).
+               r"|[东西南北中]区(?!域)"
                # … and a room read digit by digit after its unit or building (五单元一五五八).
                r"|(?:(?<=单元)|(?<=[栋幢座]))[一二三四五六七八九〇零]{3,4}(?:室|房)?(?![一二三四五六七八九十〇零百千万])",
         # Not a landline (021-56789000): a dashed room neither starts with 0 nor is cut
@@ -419,6 +421,9 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             if (kind not in ("num", "room") and pos > start and text[start] == " "
                     and text[low_end - 1:low_end + 1] in load_common_words()):
                 lv = -1  # a field label after a space, its suffix inside a word (168号 毕业院|校)
+            if (kind == "num" and low_end - pos == 2 and text[pos] in "东西南北中"
+                    and not (parts and parts[-1].kind in ("poi", "poi_bare"))):
+                lv = -1  # 东区 alone is a word (清华大学东区); after an estate it is its part
             if kind == "road" and text[low_end - 1] == "门" and low_end - pos < 3:
                 lv = -1  # a compound's gate (南门1号入口), not a street named after a gate (南院门15号)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
