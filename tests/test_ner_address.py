@@ -96,8 +96,41 @@ POSITIVES = [
     # A county-level city under its former county name (沙湾县 became 沙湾市 in 2021).
     ("新疆沙湾县天鹰棉花产业有限公司", "新疆沙湾县"),
     ("浙江义乌县稠城街道88号", "浙江义乌县稠城街道88号"),
+    # 和 that makes a word with the next character begins the name (和平里, 和田).
+    ("我记得是和平里西街8号楼2门301", "和平里西街8号楼2门301"),
+    ("寄到和田北路66号", "和田北路66号"),
+    # A four-character town whose last three characters name a town elsewhere (乌苏镇).
+    ("现住址：察汗乌苏镇幸福路8号", "察汗乌苏镇幸福路8号"),
+    ("寄往乌苏镇光明路3号", "乌苏镇光明路3号"),
+    # A name ending in a district's short name (秀英) before a space and the divisions.
+    ("收件人 刘秀英 浙江杭州市西湖区文三路8号", "浙江杭州市西湖区文三路8号"),
+    ("收: 黄秀英 广西南宁市青秀区民族大道100号", "广西南宁市青秀区民族大道100号"),
+    # A street named after a gate before its house number.
+    ("西安市莲湖区北院门144号", "西安市莲湖区北院门144号"),
+    ("住在东直门12号", "东直门12号"),
+    # A field label after a space, its suffix inside a word (院|校, 城|市), ends the address.
+    ("家庭住址 长沙市岳麓区麓山南路932号 毕业院校 湖南大学", "长沙市岳麓区麓山南路932号"),
+    ("地址 杭州市西湖区文三路88号 所在城市 杭州", "杭州市西湖区文三路88号"),
+    # A building, unit or room alone after 在/是/住 is a partial address.
+    ("快递放哪？就是108号楼", "108号楼"),
+    ("我们在7栋等你", "7栋"),
+    ("他住1602室", "1602室"),
+    # A name after an idiom the backward read ran into (摇摇欲坠|华尔街).
+    ("股市摇摇欲坠华尔街再度恐慌", "华尔街"),
+    ("住在海淀区", "海淀区"),  # a district alone elsewhere is still a partial address
+    # A sub-area named by its direction stays with its estate.
+    ("回龙观花园北区", "回龙观花园北区"),
+    ("寄到天通苑西区8号楼", "天通苑西区8号楼"),
 ]
 NEGATIVES = [
+    "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road
+    "请从南门1号入口进场",  # a one-character gate is a compound's gate
+    # Numbers after 在/是 that are no building: counted rooms, lots, contestants, files.
+    "这套房子是3室2厅", "这里是8号楼盘", "他是5号选手", "依据的是212号文件", "我们住的是3栋楼",
+    # A county, district or county-level city alone: the whole text, passed through, or
+    # a vague area (那边, 一带); and verse or idioms cut by the backward read.
+    "义乌市", "开车途经余杭区", "下班后去西湖区那边吃饭", "萧山区一带下了大雨",
+    "莫道桑榆晚，为霞尚满天", "沉舟侧畔千帆过，病树前头万木春", "众里寻他千百度又一村",
     "武汉市政府今天发布通知", "北京市朝阳区人民法院", "安阳镇政府",
     # After a city a school, shop or factory is an organisation (北京市第四中学).
     "北京市第四中学举行研讨会",

@@ -95,6 +95,8 @@ def _kinds(first: str) -> dict[str, str]:
                r"(?:号楼|号院|号铺|号(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期"
                r"|区(?!域)|巷|社|铺|档口|团(?![结队体购伙员长委])|连(?![续锁接同带衣载通着])|屯)"
                r"|第[一二三四五六七八九十]{1,3}师|[0-9]{1,3}[Ff](?![0-9A-Za-z])"
+               # … a sub-area named by its direction, after an estate only (望京花园东区; see _parse).
+               r"|[东西南北中]区(?!域)"
                # … and a room read digit by digit after its unit or building (五单元一五五八).
                r"|(?:(?<=单元)|(?<=[栋幢座]))[一二三四五六七八九〇零]{3,4}(?:室|房)?(?![一二三四五六七八九十〇零百千万])",
         # Not a landline (021-56789000): a dashed room neither starts with 0 nor is cut
@@ -106,9 +108,11 @@ def _kinds(first: str) -> dict[str, str]:
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
         "zone": rf"(?!级){_name(1, 8, first=first)}(?:{sfx['zone']})",
+        # A gate names a street before a house number (南院门15号, 西直门12号; not 3号门, nor
+        # a one-character gate, 南门1号: see _parse).
         # A direction may follow before the number (皇后大道中15号).
         # A name does not end in its suffix twice (文三路|路口, 解放路|路边).
-        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9]))(?<!路路)(?<!街街)"
+        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9])|门(?=[附甲乙丙丁]?[0-9]{{1,5}}号))(?<!路路)(?<!街街)"
                 r"(?:[东西南北中]?[一二三四五六七八九十]段|[东西南北中]段|[0-9]{1,2}段|[东西南北中](?=[0-9]|[一二三四五六七八九十]{1,4}号))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
         # … with a number inside its name (国贸360广场, 华润24城).
@@ -270,7 +274,7 @@ _GENERIC = frozenset(
     "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 大道 胡同 城中村 街道 广场 小镇 "
     "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场 "
     "家乡 故乡 老乡 下乡 城乡 回乡 思乡 他乡 异乡 水乡 梦乡 同乡 返乡 离乡 还乡 外乡 本乡 全乡 该乡 "
-    "城镇 乡镇 重镇 坐镇 冰镇 古镇 市镇 集镇 村镇 全镇 本镇 该镇 名镇 强镇 大镇 雄镇 边镇 之乡 之镇 下坡路 上坡路 老工业区 重工业区 轻工业区".split()
+    "城镇 乡镇 重镇 坐镇 冰镇 古镇 市镇 集镇 村镇 全镇 本镇 该镇 名镇 强镇 大镇 雄镇 边镇 之乡 之镇 之路 下坡路 上坡路 老工业区 重工业区 轻工业区".split()
 )
 # Divisions whose names are ordinary words (阳泉市郊区, a township named 街道): alone,
 # they are the word (在郊区, 一些街道, 城区地价).
@@ -414,6 +418,14 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                 lv = -1  # prose after the address (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场)
             if (kind == "village" or kind == "road" and text[low_end - 1] == "路") and text[pos:low_end] in _GENERIC:
                 lv = -1  # …杨桥镇|农村, 237号|高速公路: a word, not a named place (2号大街 is one)
+            if (kind not in ("num", "room") and pos > start and text[start] == " "
+                    and text[low_end - 1:low_end + 1] in load_common_words()):
+                lv = -1  # a field label after a space, its suffix inside a word (168号 毕业院|校)
+            if (kind == "num" and low_end - pos == 2 and text[pos] in "东西南北中"
+                    and not (parts and parts[-1].kind in ("poi", "poi_bare"))):
+                lv = -1  # 东区 alone is a word (清华大学东区); after an estate it is its part
+            if kind == "road" and text[low_end - 1] == "门" and low_end - pos < 3:
+                lv = -1  # a compound's gate (南门1号入口), not a street named after a gate (南院门15号)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
             if lv >= 0 and (lv > TOWN or lv >= level):
                 cand = _Part(pos, low_end, kind)
@@ -527,6 +539,28 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     return b
 
 
+# Adverbs and particles of verse and classical prose, which no place name holds.
+_VERSE_CHARS = frozenset("又也皆莫岂矣哉兮乎无不未非已曾欲")
+
+
+def _verse_after(text: str, b: int, suffix: int, covered: int) -> int | None:
+    """Where a name can begin when the read back from a suffix at ``suffix`` stopped at its
+    length limit at ``b``: after a four-character word across the cut (中国农业银行|亚运村,
+    摇摇欲坠|华尔街) and after an adverb or particle of verse (柳暗花明又|一村, 山重水复疑无|路,
+    也包括|永丰科技园区: a clause, whose place, if any, follows it); None for neither."""
+    after = b
+    words = load_words()
+    for k in range(max(covered, b - 3), b):
+        if text[k:k + 4] in words:
+            after = k + 4
+            break
+    for k in range(suffix - 1, after - 1, -1):
+        if text[k] in _VERSE_CHARS:
+            after = k + 1
+            break
+    return None if after == b else after
+
+
 def _named_before(text: str, lone: int, ms: int, me: int, covered: int, gaz) -> int | None:
     """Where a named place begins before a lone suffix whose name the walk back cut at its
     length limit (珠|江新城花城大道 is 珠江新城 + 花城大道), or None.
@@ -547,9 +581,14 @@ def _named_before(text: str, lone: int, ms: int, me: int, covered: int, gaz) -> 
 
 def _named_after_and(text: str, b: int, start: int) -> bool:
     """The name between 和 at ``b - 1`` and a suffix at ``start`` has two characters
-    besides a section or direction (浦东曹|路, 五角|大楼; 和平东路 is one name)."""
+    besides a section or direction (浦东曹|路, 五角|大楼; 和平东路 is one name), and 和
+    makes no word with the character after it (和平里东街, 和田北路: 和 is the name's) unless
+    that character makes one with the next (我和|平安里)."""
     k = start - 1 if start - 1 >= b and text[start - 1] in "东西南北中一二三四五六七八九十" else start
-    return k - b >= 2
+    if k - b < 2:
+        return False
+    words = load_words()
+    return text[b - 1:b + 1] not in words or text[b:b + 2] in words
 
 
 _NUMERALS = frozenset("一二三四五六七八九十")
@@ -616,6 +655,26 @@ def _weak_start(text: str, start: int, end: int, covered: int, gaz) -> int | Non
     return b
 
 
+def _longer_town(text: str, g: int, suffix: int, end: int, covered: int, gaz) -> int | None:
+    """Start of a town's name that reads two characters or more further back than the
+    gazetteer's town ending at ``end`` (察汗|乌苏镇: 乌苏镇 is a namesake in Heilongjiang),
+    or None.
+
+    The gazetteer's name has two characters before its suffix, name characters run on
+    before it with no division ending there, and the whole name passes :func:`_weak_start`
+    (2 to 4 characters after a stop, no common word opening it); the characters added make
+    no word (美丽|乌苏镇 stays 乌苏镇).
+    """
+    if suffix - g < 2 or g <= covered or not "\u4e00" <= text[g - 1] <= "\u9fff" or text[g - 1] in _LONE_STOP:
+        return None  # not after a one-character name (犹|马镇, a township named 街道)
+    if not any(d.level == TOWN for d in gaz.full[text[g:end]]) or _left_extend(text, g, gaz, covered) < g:
+        return None
+    b = _weak_start(text, suffix, end, covered, gaz)
+    if b is None or b > g - 2 or text[b:g] in load_words():
+        return None
+    return b
+
+
 def _division_start(text: str, start: int, covered: int, gaz) -> int | None:
     """Start of a zone's name that opens with a division's name (北京|华嬉数字文化产业功能区,
     通州|新城运河核心区), read back at most 12 characters to a stop; or None.
@@ -677,12 +736,21 @@ def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
 _INSTITUTIONS = ("法院", "检察院", "政府", "委员会", "社会科学院")
 
 
+_LONE_BUILDING = re.compile(r"[A-Za-z]?[0-9]{1,5}(?:号楼|栋|幢|单元|室)")
+_COUNT_AFTER = re.compile(r"[楼房厅盘户套间]|[0-9一二三四五六七八九两]")
+
+
 def _is_lone(text: str, parts: list[_Part]) -> bool:
     """One road, estate, village or county-level-and-below division standing alone."""
     if len(parts) > 1:
         # Named places only (昌乐路文化市场, 五四广场奥帆中心): each must be a place on its own.
         return all(p.kind in ("road", "poi", "village", "zone") and _is_lone(text, [p]) for p in parts)
     p = parts[0]
+    if p.kind in ("num", "room"):
+        # A building, unit or room alone right after 在, 是 or 住 (具体是212号楼, 就在3单元):
+        # not counted rooms (是3室2厅) nor other numbers (3号选手, 212号文件, 3号楼盘).
+        return (p.start > 0 and text[p.start - 1] in "在是住" and _LONE_BUILDING.fullmatch(text, p.start, p.end) is not None
+                and not _COUNT_AFTER.match(text, p.end))
     if p.kind == "div":
         return (p.division is not None and p.division.level >= DISTRICT and p.end - p.start == len(p.division.name)
                 and p.division.name not in _GENERIC_DIVISIONS)
@@ -692,6 +760,20 @@ def _is_lone(text: str, parts: list[_Part]) -> bool:
         return False  # 兵团: the Corps named alone is an organisation
     # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix.
     return text[p.end - 1:p.end + 1] not in _SUFFIX_WORDS
+
+
+# Around a county, district or county-level city named alone, words that make it a region
+# passed through or talked about, no place one lives or sends post to.
+_PASSING = ("路过", "经过", "途经", "路经", "途径", "穿过")
+_VAGUE_AFTER = ("那边", "这边", "那里", "这里", "那儿", "这儿", "那块", "这块", "一带", "周边")
+
+
+def _vague_region(text: str, start: int, end: int) -> bool:
+    """The county-level name at ``start:end``, standing alone, is a region and no address:
+    the whole text (江山市, as 北京 alone is none), after a verb of passing (路过江山市) or
+    before a word of vague place (周末滨江区那边有漫展)."""
+    return (not text[:start].strip() and not text[end:].strip() or text.endswith(_PASSING, 0, start)
+            or text.startswith(_VAGUE_AFTER, end))
 
 
 def _cut_after_seed(parts: list[_Part]) -> list[_Part]:
@@ -754,32 +836,52 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
     of division names (北京市朝阳区北京市朝阳区…) was walked back to its start from every
     address, quadratic time (100k characters took minutes).
     """
-    while start > floor:
-        # Divisions may stand apart by one space, as order exports write them (浙江 杭州 西湖区…).
-        gap = 1 if text[start - 1] in " \u3000" and start - 1 > floor else 0
-        end = start - gap
-        for k in gaz.lengths_to.get(text[end - 1], ()):
-            if k > end:
-                continue
-            s = text[end - k:end]
-            if s in gaz.full or (k <= 4 and s in gaz.short):
-                start = end - k
-                break
-        else:
-            if gap:
-                return start
-            if text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
-                # A district's former county-level name (萧山市), as _division_at reads it.
-                shorts = _district_shorts(gaz)
-                for k in shorts.get(text[start - 2], ()):
-                    if k < start and text[start - 1 - k:start - 1] in shorts[""]:
-                        start -= k + 1
-                        break
-                else:
-                    return start
-                continue
+    while True:
+        before = _left_step(text, start, gaz, floor)
+        if before == start:
             return start
+        start = before
+
+
+def _left_step(text: str, start: int, gaz, floor: int) -> int:
+    """Start of the one division name written just before ``start``, or ``start``."""
+    if start <= floor:
+        return start
+    # Divisions may stand apart by one space, as order exports write them (浙江 杭州 西湖区…).
+    gap = 1 if text[start - 1] in " \u3000" and start - 1 > floor else 0
+    end = start - gap
+    for k in gaz.lengths_to.get(text[end - 1], ()):
+        if k > end:
+            continue
+        s = text[end - k:end]
+        if s in gaz.full or (k <= 4 and s in gaz.short):
+            return end - k
+    if not gap and text[start - 1] in "市县" and start - 1 > floor and _former_suffix_ok(text, start - 1):
+        # A district's former county-level name (萧山市), as _division_at reads it.
+        shorts = _district_shorts(gaz)
+        for k in shorts.get(text[start - 2], ()):
+            if k < start and text[start - 1 - k:start - 1] in shorts[""]:
+                return start - k - 1
     return start
+
+
+def _nearer_lead(text: str, parts: list[_Part], begin: int, gaz, covered: int) -> tuple[int, list[_Part]] | None:
+    """The farthest division before the chain, nearer than ``begin``, from which a chain
+    reads to the chain's end (收: 农秀英 广西百色市…: not from 秀英, a district's short
+    name, but from 广西), or None. At most a few steps are tried."""
+    steps = []
+    b = _left_step(text, parts[0].start, gaz, covered)
+    while begin < b < parts[0].start and len(steps) < 4:
+        steps.append(b)
+        nxt = _left_step(text, b, gaz, covered)
+        if nxt == b:
+            break
+        b = nxt
+    for b in reversed(steps):
+        lead = _parse(text, b, gaz)
+        if lead and lead[-1].end >= parts[-1].end:
+            return b, lead
+    return None
 
 
 def _across_gap(text: str, start: int, gaz, floor: int) -> int:
@@ -907,6 +1009,8 @@ def detect_addresses(text: str) -> list[Finding]:
         starts: list[int] = []
         weak = False  # the name must end at the seed's suffix (not 也可顺游|镇远古城)
         anchored = False  # a part must end at the seed's suffix (北京|华嬉数字文化产业功能区)
+        town_from = None  # (start, gazetteer start) of a town named longer than the gazetteer's
+        cut = None  # start of a lone name whose backward read ran into the length limit
         if group in ("div", "weak"):
             e = me
             seed_start = ms
@@ -917,6 +1021,10 @@ def detect_addresses(text: str) -> list[Finding]:
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
+            if starts and text[e - 1] in "镇乡道":
+                longer = _longer_town(text, starts[0], ms, e, covered, gaz)
+                if longer is not None:
+                    town_from = (longer, starts[0])
             if not starts and text[e - 1] in "市县" and e >= 3:
                 # A district under its former county-level name (青浦县, 萧山市).
                 for k in district_shorts.get(text[e - 2], ()):
@@ -960,7 +1068,15 @@ def detect_addresses(text: str) -> list[Finding]:
             if lone is None:
                 continue
             starts = [lone]
-            if ms - lone >= _LONE_MAX and lone > covered:
+            after = _verse_after(text, lone, ms, covered) if ms - lone >= _LONE_MAX else None
+            if after is not None:
+                # The walk back stopped at its length limit inside a verse or an idiom: the
+                # name begins after it (花旗银行摇摇欲坠|华尔街) or there is none (柳暗花明又|一村).
+                if ms - after >= 2:
+                    starts = [after]
+                else:
+                    cut = lone
+            elif ms - lone >= _LONE_MAX and lone > covered:
                 # The walk back stopped at its length limit, perhaps inside a name glued
                 # to the road after a number or at the text's start (…995张胜静|解放西路):
                 # start at the surname, and let the leading name be cut off below.
@@ -989,6 +1105,9 @@ def detect_addresses(text: str) -> list[Finding]:
                     continue
             if not parts or parts[-1].end <= ms or anchored and all(p.end != me for p in parts):
                 continue
+            if town_from is not None and s == town_from[1] and parts[0].kind == "div":
+                # 察汗|乌苏镇: the town's own name, not the gazetteer's namesake elsewhere.
+                parts = [_Part(town_from[0], parts[0].end, "town")] + parts[1:]
             lone = not _is_address(text, parts)
             if (lone and group == "lone" and parts[0].end > me
                     and (parts[0].end == me + 1 and text[me:me + 2] in _SUFFIX_WORDS
@@ -1019,7 +1138,17 @@ def detect_addresses(text: str) -> list[Finding]:
                 if lead and lead[-1].end >= parts[-1].end:
                     parts = lead
                 else:
-                    begin = parts[0].start
+                    nearer = _nearer_lead(text, parts, begin, gaz, covered)
+                    begin, parts = nearer if nearer is not None else (parts[0].start, parts)
+            if begin == cut and not _is_address(text, parts):
+                # A verse or idiom cut by the read's limit (see _verse_after), with no division
+                # or number in the chain, is no place (柳暗花明又一村, 山重水复疑无路).
+                rejected = parts[-1].end
+                break
+            if (len(parts) == 1 and parts[0].division is not None and parts[0].division.level <= DISTRICT
+                    and _vague_region(text, begin, parts[0].end)):
+                rejected = parts[-1].end
+                break
             if parts[0].kind != "div" and text[begin] in SURNAMES:
                 begin, parts = _drop_leading_name(text, begin, parts, gaz)
                 if not parts:
