@@ -87,7 +87,9 @@ _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
 _END_VERBS = _VERB_TAIL | frozenset("犯死刺歇继向被将把对称告获拿当逝去看打送得喊笑哭叫骂杀自遇谁于")
 # … and at the end of three characters (龚雪让我…, 韩雪签收, 高峰已离职); Tibetan names of four end in
 # 让 (多吉才让).
-_END_VERBS_3 = _END_VERBS | frozenset("让签今已请要收")
+# Particles and adverbs that end no three-character name in the training corpora either
+# (是戚薇吗, 张伟不喜欢, 刘畅独任, 他们就…; 也 and 都 end one each).
+_END_VERBS_3 = _END_VERBS | frozenset("让签今已请要收") | frozenset("独吗不呢吧啊呀就还又很却便并想可讲总更最再亦仍竟也都")
 _seconds: frozenset[str] = frozenset()
 # Names joined to a found name by a conjunction (董明和熊蕾三人): the model often gives
 # the second one a low score, and a masked first name (董**和熊蕾) changes its context.
@@ -171,17 +173,20 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # Honorifics that follow only a person; a bare surname before them, or before the other
 # forms of address, is a name.
 _PERSON_HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "师傅", "律师", "医生")
+# Offices a résumé says one holds (任董事长, 任总经理): after 任 the verb, not the surname.
+_OFFICES = ("总监", "总裁", "副总裁", "董事长", "总经理", "部长", "行长", "厂长")
 # Official titles after a bare surname too (李警官, 王局长): MSRA labels the surname in
 # each such case in its train portion (主席 and 总理 are left out: 党主席, 国家总理).
 _FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "爷爷", "奶奶", "警官", "教授", "主任",
-                                          "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长")
+                                          "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长",
+                                          "法官", "护士") + _OFFICES
 _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           # 李总 as a form of address: alone, before a greeting, a pause, a
                           # speaker's colon or 的 (王总的收件地址, 尤总：明天…)
                           + "|总(?=$|[，。！？,.!?、\\s好您你说：:]|的(?![来看说讲而趋方原要情基目任形精态]))")
-_TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但")
+_TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但国")  # 成员国|部长
 # … or after a role that ends so (骑手马师傅, 快递员刘师傅, 司机李师傅).
-_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工")
+_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工人")
 
 
 def _list_item(text: str, start: int, step: int, words: frozenset[str]) -> tuple[str, bool] | None:
@@ -248,7 +253,8 @@ def _titled_surnames(text: str) -> list[tuple[int, int]]:
                 continue
             known = _TITLED_SURNAMES if a == e - 1 else COMPOUND_SURNAMES
             if (text[a:e] in known and (a == 0 or text[a - 1] in _BEFORE_TITLED)
-                    and text[a:m.end()] not in words):  # 班主任 is a word, not 班 + 主任
+                    and text[a:m.end()] not in words  # 班主任 is a word, not 班 + 主任
+                    and not (text[a] == "任" and m.group() in _OFFICES)):
                 out.append((a, e))
                 break
     return out
@@ -1310,6 +1316,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue
         if (s, e) not in labelled and _in_brand(text, s, e):
             continue  # 周大福的金镯子, 来一罐王老吉 (吉 of 老吉)
+        if text[e:e + 1] == "某" and e - s == _surname_len(text[s:e]):
+            continue  # 原告王某某: a name a judgment has anonymised already (no corpus labels it)
         meta = {}
         sl = _surname_len(text[s:e])
         if sl:
