@@ -237,6 +237,23 @@ def _name_ends_in_he(text: str, s: int, e: int) -> bool:
                  or text[e] not in SURNAMES))
 
 
+def _honoured(text: str, b: int, words: frozenset[str]) -> tuple[int, int] | None:
+    """The full name of two or three characters right before the honorific at ``b``, at a
+    clear edge (尊敬的唐诗女士, 【银行】金星女士), or None."""
+    for a in (b - 2, b - 3):
+        if a < 0:
+            return None
+        name = text[a:b]
+        if not all(_is_han(c) for c in name) or name in NOT_NAME_WORDS:
+            return None
+        first_ok = (text[a:a + 2] in COMPOUND_SURNAMES if len(name) == 3 and text[a:a + 2] in COMPOUND_SURNAMES
+                    else text[a] in _TITLED_SURNAMES and text[a] not in _NOT_HONOURED_FIRST)
+        edge = a == 0 or text[a - 1] in _HONOURED_EDGE or text[:a].endswith(_HONOURED_CUES)
+        if first_ok and edge and (len(name) == 2 or name[:2] not in words or name[:2] in COMPOUND_SURNAMES):
+            return a, b
+    return None
+
+
 def _naming(text: str, cue: int) -> bool:
     """Whether the cue at ``cue`` is 叫 giving a name (他叫, 我叫, 名叫), not a request (叫他去)."""
     return text.startswith("叫", cue) and cue > 0 and text[cue - 1] in "他她我你名"
@@ -276,6 +293,12 @@ _CUE_BEFORE = ("谢谢", "感谢", "麻烦", "辛苦", "拜托", "让", "叫", "
                "交接给", "移交给", "转交给", "客服")
 _CUE_AFTER = ("签收", "有事", "开车", "负责", "处理", "办理", "确认", "回电", "联系", "帮忙", "去", "来", "接", "取", "拿")
 _SURNAME = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
+# A full name before 先生/女士/小姐 at a clear edge, even when it is also a word (【广发银行】
+# 唐诗女士, 尊敬的金星女士): only a person is addressed so.
+_HONOURED_RE = re.compile("先生|女士|小姐")
+_NOT_HONOURED_FIRST = frozenset("那这哪每各某该此其")  # 那位先生: a determiner, not a surname
+_HONOURED_EDGE = frozenset(" \t\n，。！？、；：,.!?;:】]」』“\"（(")
+_HONOURED_CUES = ("尊敬的", "亲爱的", "致", "给", "是", "和", "与", "请", "谢谢", "感谢")
 _CUED_RE = gated(
     "(?:" + "|".join(_CUE_BEFORE) + ")"
     "(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
@@ -1248,6 +1271,13 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
         elif not _COMPANY.match(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
+    if "先生" in text or "女士" in text or "小姐" in text:
+        for m in _HONOURED_RE.finditer(text):
+            got = _honoured(text, m.start(), words)
+            if got is None or got not in spans and taken.intersection(range(*got)):
+                continue
+            spans[got] = max(spans.get(got, 0.0), 0.75)  # the model's unsure 詹一 of 詹一小姐
+            taken.update(range(*got))
     for rx in (_GREETED_RE, _TIBETAN_RE):
         for m in rx.finditer(text):
             a, b = m.span(m.lastindex or 0)
