@@ -34,6 +34,9 @@ POSITIVES = [
     ("请问是戚薇吗？", ["戚薇"]),  # particles end no name
     ("【广发银行】唐诗女士，您的信用卡已还款", ["唐诗"]),  # a word as a full name before 女士
     ("尊敬的金星女士：您好", ["金星"]),
+    ("Dear Linda,\n附件是合同，请查收。", ["Linda"]),  # a letter's greeting and closing
+    ("合同已寄出。\nBest regards,\nKevin Zhao", ["Kevin Zhao"]),
+    ("name,phone\nKevin Lin,13700001111\nAlice Wang,13800002222", ["Kevin Lin", "Alice Wang"]),
     ("用户张伟不喜欢香菜", ["张伟"]),
     ("审批人 卫总监、贾副总裁", ["卫", "贾"]),
     ("委托人解女士授权", ["解"]),
@@ -204,7 +207,7 @@ NEGATIVES = [
     "姓名,手机,备注\n,13812345678,周末送货",
     "name,mobile,remark\n,13812345678,高峰时段送货",
     '{"event":"logout","user":"u1"}', '{"action":"stock","sku":"a1"}',
-    "那位先生说得对", "原告王某某诉称", "被告人颜某犯诈骗罪",  # names a judgment has anonymised already
+    "那位先生说得对", "Hi Team,\n今天下午开会", "Thanks,\nThe Team", "城市,备注\nBeijing,Happy", "原告王某某诉称", "被告人颜某犯诈骗罪",  # names a judgment has anonymised already
     "2001年创办公司，任董事长、总经理。", "石油输出国组织成员国部长开会",
     "陈皮、黄芪、党参、白术可以一起煲汤", "杨梅、荔枝、龙眼都是南方水果。",
     "大客户 周末来访", "虽经历过曲折，但总的看是好的", "总的来说还不错", "寄件人：王记面馆",

@@ -19,7 +19,8 @@ from importlib import resources
 
 import regex
 
-__all__ = ["latin_words", "latin_features", "latin_name_spans", "unlikely_latin_name", "MIN_PROBABILITY"]
+__all__ = ["latin_words", "latin_features", "latin_name_spans", "unlikely_latin_name", "is_given_name",
+           "MIN_PROBABILITY"]
 
 _MODEL = "latin_names.crfsuite"
 # A word is a name at this probability or above. Chosen on held-out folds of the train
@@ -160,3 +161,8 @@ def unlikely_latin_name(text: str, s: int, e: int) -> bool:
     tagger = _tagger()
     tagger.set([latin_features(text, s, e)])
     return tagger.marginal("N", 0) < _VETO_PROBABILITY
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a common English given name (Linda, Frank), any case."""
+    return word.lower() in _GIVEN

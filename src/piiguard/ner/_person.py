@@ -25,7 +25,7 @@ from .._regexutil import gated
 from .._types import Finding
 from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, LABEL_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, ROLE_COLON_WORDS, ROLE_LABELS,
                      STRIP_TITLES, SURNAMES, TITLES)
-from ._latin import latin_name_spans, unlikely_latin_name
+from ._latin import is_given_name, latin_name_spans, unlikely_latin_name
 from ._features import _translit, load_common_words, load_words, prepare, window_features
 
 __all__ = ["detect_persons"]
@@ -957,6 +957,19 @@ _LATIN_ROLE = gated(
 )
 
 
+# A letter's greeting and closing name a person in Latin letters too (Dear Linda, / Best,
+# ⏎Frank Zhao) when the name starts with a common given name (not Dear Team, Best, ⏎The Team).
+_LATIN_ADDRESSED = re.compile(
+    r"(?:^|(?<=[\s，。,.!！]))(?:Dear|Hi|Hello|Hey|Attn\.?)[ \t]+([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[ \t]*[,，:：!！\n]|$)"
+    r"|(?:Best regards|Kind regards|Regards|Best|Thanks|Thank you|Cheers|Sincerely|Yours)[,，]?[ \t]*\n[ \t]*"
+    r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[ \t]*(?=\n|$)",
+    re.MULTILINE,
+)
+# A Latin name filling a table's person column (name,phone / Kevin Lin,137…).
+_LATIN_FIELD = re.compile(r"(?<=[,|\t;])[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?=[,|\t;\r\n]|$)"
+                          r"|^[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?=[,|\t;])", re.MULTILINE)
+
+
 def _latin_spans(text: str) -> list[tuple[int, int, float]]:
     """Names written in Latin letters, found by the words around them."""
     out = [(m.start(1), m.end(1), 0.8) for m in _LATIN_LABELLED.finditer(text)]
@@ -965,6 +978,15 @@ def _latin_spans(text: str) -> list[tuple[int, int, float]]:
         if word.isupper() and len(word) <= 3:
             continue  # DIY, SPL: acronyms, not names
         out.append((m.start(1), m.end(1), 0.6))
+    for m in _LATIN_ADDRESSED.finditer(text):
+        k = m.lastindex or 0
+        if is_given_name(m.group(k).split()[0]):
+            out.append((m.start(k), m.end(k), 0.8))
+    if "\n" in text:
+        for m in _LATIN_FIELD.finditer(text):
+            k = m.lastindex or 0
+            if _column(text, m.start(k), m.end(k)):
+                out.append((m.start(k), m.end(k), 0.8))
     return out
 
 
