@@ -35,6 +35,8 @@ POSITIVES = [
     ("【广发银行】唐诗女士，您的信用卡已还款", ["唐诗"]),  # a word as a full name before 女士
     ("尊敬的金星女士：您好", ["金星"]),
     ("Dear Linda,\n附件是合同，请查收。", ["Linda"]),  # a letter's greeting and closing
+    ("申请人：努尔买买提·阿不都", ["努尔买买提·阿不都"]),  # a left part of five, 都 at the end
+    ("买买提·阿不都，男，维吾尔族", ["买买提·阿不都"]),
     ("合同已寄出。\nBest regards,\nKevin Zhao", ["Kevin Zhao"]),
     ("name,phone\nKevin Lin,13700001111\nAlice Wang,13800002222", ["Kevin Lin", "Alice Wang"]),
     ("用户张伟不喜欢香菜", ["张伟"]),

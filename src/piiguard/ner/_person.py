@@ -427,7 +427,7 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
     """Minority and transliterated names joined by a dot (阿依古丽·热合曼, 扎西·多吉).
 
     The model reads these characters poorly. The name's left part is the shortest run of
-    one to four Han characters before the dot that starts the text's Han run or follows
+    one to four Han characters (five at the run's start) before the dot that starts the text's Han run or follows
     a common word or a cue (和, 的 …); its right part, at least two characters, runs to
     the first particle, verb or common word after the dot.
     """
@@ -442,11 +442,12 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
         while run > 0 and d - run < 8 and _is_han(text[run - 1]):
             run -= 1
         start = None
-        for k in (1, 2, 3, 4):
+        for k in (1, 2, 3, 4, 5):
             s = d - k
             if s < run:
                 break
-            if s == run or _name_boundary(text, s):
+            # A left part of five only from the run's start (努尔买买提·阿不都).
+            if s == run or k < 5 and _name_boundary(text, s):
                 start = s
                 break
         if start is None or (start and text[start - 1] in _DOTS):
@@ -455,6 +456,8 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
         while e < n and e - d <= 5 and _is_han(text[e]) and text[e] not in _AFTER_NAME \
                 and text[e] not in _VERB_TAIL and text[e] not in _DETERMINERS and text[e:e + 2] not in words:
             e += 1
+        if text[e:e + 1] == "都" and e - d >= 3 and (e + 1 == n or not _is_han(text[e + 1])):
+            e += 1  # 努尔买买提·阿不都, at a clear edge: no particle 都 without its verb
         if (e - d < 3 or text[e - 1] in _DOTTED_BAD_LAST or (e < n and text[e] in _DOTS)
                 or _COMPANY.match(text, e)):
             continue  # a unit (公里·月), a place or prize, a third part, a company
@@ -1268,6 +1271,16 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if model:
             k = model[0]
             if len(model) == 1 and k[0] == s:
+                end = _strip_title(text, s, e)
+                if (k[1] < end <= k[1] + 2 and (end == len(text) or not _is_han(text[end]))
+                        and not taken.intersection(range(k[1], end)) and _END_VERBS.isdisjoint(text[k[1]:end])):
+                    # The model stopped one or two characters short of a dotted name that
+                    # ends at a clear edge (努尔买买提·阿不|都): the rule's end is the name's.
+                    spans[(s, end)] = max(spans.pop(k), 0.75)
+                    taken.update(range(k[1], end))
+                    _hold(holding, k, remove=True)
+                    _hold(holding, (s, end))
+                    continue
                 spans[k] = max(spans[k], 0.75)  # the rule confirms an unsure model
                 continue
             if (len(model) > 1 or k[0] - s != 2 or taken.intersection(range(s, k[0]))
