@@ -36,6 +36,9 @@ POSITIVES = [
     ("尊敬的金星女士：您好", ["金星"]),
     ("Dear Linda,\n附件是合同，请查收。", ["Linda"]),  # a letter's greeting and closing
     ("申请人：努尔买买提·阿不都", ["努尔买买提·阿不都"]),  # a left part of five, 都 at the end
+    ("【顺丰速运】林静您好，您的快递已签收", ["林静"]),  # a text message's addressee
+    ("【饿了么】上官婉儿，您点的外卖已送达", ["上官婉儿"]),
+    ("Sunny：周五晚上一起吃火锅吗？\nMia：好呀，去哪家？", ["Sunny", "Mia"]),  # chat speakers
     ("买买提·阿不都，男，维吾尔族", ["买买提·阿不都"]),
     ("合同已寄出。\nBest regards,\nKevin Zhao", ["Kevin Zhao"]),
     ("name,phone\nKevin Lin,13700001111\nAlice Wang,13800002222", ["Kevin Lin", "Alice Wang"]),
@@ -209,7 +212,8 @@ NEGATIVES = [
     "姓名,手机,备注\n,13812345678,周末送货",
     "name,mobile,remark\n,13812345678,高峰时段送货",
     '{"event":"logout","user":"u1"}', '{"action":"stock","sku":"a1"}',
-    "那位先生说得对", "Hi Team,\n今天下午开会", "Thanks,\nThe Team", "城市,备注\nBeijing,Happy", "原告王某某诉称", "被告人颜某犯诈骗罪",  # names a judgment has anonymised already
+    "那位先生说得对", "【美团】夏天到了，冰饮五折", "【中国移动】尊敬的客户，您好",
+    "Error: 连接失败\nWarning: 磁盘空间不足", "Hi Team,\n今天下午开会", "Thanks,\nThe Team", "城市,备注\nBeijing,Happy", "原告王某某诉称", "被告人颜某犯诈骗罪",  # names a judgment has anonymised already
     "2001年创办公司，任董事长、总经理。", "石油输出国组织成员国部长开会",
     "陈皮、黄芪、党参、白术可以一起煲汤", "杨梅、荔枝、龙眼都是南方水果。",
     "大客户 周末来访", "虽经历过曲折，但总的看是好的", "总的来说还不错", "寄件人：王记面馆",

@@ -295,6 +295,13 @@ _CUE_AFTER = ("签收", "有事", "开车", "负责", "处理", "办理", "确�
 _SURNAME = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
 # A full name before 先生/女士/小姐 at a clear edge, even when it is also a word (【广发银行】
 # 唐诗女士, 尊敬的金星女士): only a person is addressed so.
+# The addressee right after a text message's sender header (【顺丰速运】林静您好, 【美团】夏天您好,
+# 【饿了么】上官婉儿，您点的…, 【建设银行】尊敬的欧阳晓峰客户): the name may be a word.
+_SMS_ADDRESSEE_RE = re.compile(
+    "^[ \t]*【[^】\n]{2,12}】[ \t]*(?:尊敬的|亲爱的)?(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
+    "(?=您好|你好|[，,：:]|先生|女士|小姐|客户|用户|会员|向您|给您|您的|您已|您于|您在)",
+    re.MULTILINE,
+)
 _HONOURED_RE = re.compile("先生|女士|小姐")
 _NOT_HONOURED_FIRST = frozenset("那这哪每各某该此其")  # 那位先生: a determiner, not a surname
 _HONOURED_EDGE = frozenset(" \t\n，。！？、；：,.!?;:】]」』“\"（(")
@@ -973,6 +980,24 @@ _LATIN_FIELD = re.compile(r"(?<=[,|\t;])[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})
                           r"|^[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?=[,|\t;])", re.MULTILINE)
 
 
+# A chat's speaker in Latin letters at a line's start (Sunny：周五吃火锅吗 / Mia：好呀): a
+# name when it is a common given name or when two such speakers talk; words that label a
+# line in logs, mail and transcripts are none (Error:, Note:, User:, Q:).
+_LATIN_SPEAKER = re.compile(r"^[ \t]*([A-Z][a-z]{1,11})[ \t]*[:：][ \t]*(?=[\u4e00-\u9fff])", re.MULTILINE)
+_LINE_LABELS = frozenset(
+    "error warning warn info debug trace fatal note notes tips tip ps re fw fwd todo step q a question answer "
+    "user assistant system bot admin server client host status result input output name date time subject "
+    "from to cc bcc title tel phone mobile email mail address addr remark remarks comment summary re".split()
+)
+
+
+def _latin_speakers(text: str) -> list[tuple[int, int]]:
+    found = [m.span(1) for m in _LATIN_SPEAKER.finditer(text) if m.group(1).lower() not in _LINE_LABELS]
+    if len({text[a:b] for a, b in found}) >= 2:
+        return found
+    return [(a, b) for a, b in found if is_given_name(text[a:b])]
+
+
 def _latin_spans(text: str) -> list[tuple[int, int, float]]:
     """Names written in Latin letters, found by the words around them."""
     out = [(m.start(1), m.end(1), 0.8) for m in _LATIN_LABELLED.finditer(text)]
@@ -981,6 +1006,7 @@ def _latin_spans(text: str) -> list[tuple[int, int, float]]:
         if word.isupper() and len(word) <= 3:
             continue  # DIY, SPL: acronyms, not names
         out.append((m.start(1), m.end(1), 0.6))
+    out += [(a, b, 0.7) for a, b in _latin_speakers(text)]
     for m in _LATIN_ADDRESSED.finditer(text):
         k = m.lastindex or 0
         if is_given_name(m.group(k).split()[0]):
@@ -1306,6 +1332,14 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
         elif not _COMPANY.match(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
+    if "【" in text:
+        for m in _SMS_ADDRESSEE_RE.finditer(text):
+            a, b = m.span(1)
+            greeted = text.startswith(("您好", "你好", "先生", "女士", "小姐"), b)
+            if text[a:b] in FIELD_WORDS or text[a:b] in NOT_NAME_WORDS and not greeted:
+                continue  # 【美团】夏天到了，…: a word, unless greeted (【美团】夏天您好)
+            _give_way(spans, taken, a, b)
+            _claim(spans, taken, a, b, 0.8)
     if "先生" in text or "女士" in text or "小姐" in text:
         for m in _HONOURED_RE.finditer(text):
             got = _honoured(text, m.start(), words)
