@@ -32,6 +32,7 @@ POSITIVES = [
     ("孟庆和明天来", ["孟庆"]),  # the model's 孟庆; 明天来 is no second name
     ("张伟和李四来了", ["张伟", "李四"]),
     ("请问是戚薇吗？", ["戚薇"]),  # particles end no name
+    ("[客服] 您好，请问是孟浩然先生吗？", ["孟浩然"]),  # 吗 alone is no name
     ("【广发银行】唐诗女士，您的信用卡已还款", ["唐诗"]),  # a word as a full name before 女士
     ("尊敬的金星女士：您好", ["金星"]),
     ("Dear Linda,\n附件是合同，请查收。", ["Linda"]),  # a letter's greeting and closing
@@ -212,6 +213,7 @@ NEGATIVES = [
     "姓名,手机,备注\n,13812345678,周末送货",
     "name,mobile,remark\n,13812345678,高峰时段送货",
     '{"event":"logout","user":"u1"}', '{"action":"stock","sku":"a1"}',
+    '{"user":"zhang.wei","level":3}', "物品：文件袋",
     "那位先生说得对", "【美团】夏天到了，冰饮五折", "【中国移动】尊敬的客户，您好",
     "Error: 连接失败\nWarning: 磁盘空间不足", "Hi Team,\n今天下午开会", "Thanks,\nThe Team", "城市,备注\nBeijing,Happy", "原告王某某诉称", "被告人颜某犯诈骗罪",  # names a judgment has anonymised already
     "2001年创办公司，任董事长、总经理。", "石油输出国组织成员国部长开会",

@@ -934,7 +934,7 @@ _CLOSINGS = frozenset(("敬上", "谨上", "拜上", "敬启", "谨启", "谨呈
 _LABEL_TITLES = frozenset("总工姐姨婶奶")
 _LABEL_ENDS = (":", "：", "】", "]", "“", '"', "「", "『")
 # Field names whose value is a thing, not a person (付款方式：支付宝, 民族：汉族).
-_THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产品", "平台", "渠道", "银行", "开户行", "快递",
+_THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产品", "物品", "品名", "货物", "平台", "渠道", "银行", "开户行", "快递",
                "物流", "公司", "单位", "型号", "规格", "颜色", "口味", "尺码", "门店", "店铺", "商家", "车型", "来源",
                "分类", "标签", "科室", "部门", "职位", "职务", "学历", "专业", "城市", "省份", "地区", "民族", "籍贯",
                "血型", "星座", "生肖", "爱好", "宗教", "菜品", "药品", "材质", "款式", "配送", "支付")
@@ -1205,7 +1205,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                     continue
                 s, e = cut
         name = text[s:e]
-        if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1].isdigit())
+        if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1] in "0123456789._")
                                or text[e:e + 1] == "=" or name.lower() in _NOT_SPELLINGS):
             continue  # DVD, WCG, LSVAU2180…, tel=: acronyms, codes and keys, not names in Latin letters
         if name.isascii() and (unlikely_latin_name(text, s, e) or _quoted_value(text, s, e)):
@@ -1238,8 +1238,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                 and name[:2] not in COMPOUND_SURNAMES and any(name[i:i + 2] in words for i in range(3))):
             continue  # a heading line the model is unsure of (顺丰速运 运单号, 车险保单): it holds a word
         if e - s == 1 and name not in SURNAMES and (
-                name.isascii() or text[e:e + 1] in " \u3000\t" or s > 0 and text[s - 1] in "\r\n"):
-            continue  # 丁美华\n地　址, m.奈特: a lone character at a field's edge or a letter is no name
+                name.isascii() or text[e:e + 1] in " \u3000\t" or s > 0 and text[s - 1] in "\r\n"
+                or name in _FUNCTION_CHARS or name in "吗呢吧啊呀哦嘛么"):
+            # 丁美华\n地　址, m.奈特, 孟浩然先生|吗: a lone character at a field's edge, a letter
+            # or a particle is no name
+            continue
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
                 and _translit().isdisjoint(name[1:3] + name[4:])):
             # Two names run together, as in bylines (艾启平余立鹏): a Han name has at most
