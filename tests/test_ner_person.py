@@ -33,6 +33,8 @@ POSITIVES = [
     ("张伟和李四来了", ["张伟", "李四"]),
     ("请问是戚薇吗？", ["戚薇"]),  # particles end no name
     ("[客服] 您好，请问是孟浩然先生吗？", ["孟浩然"]),  # 吗 alone is no name
+    ("记忆：用户江涛想在周末学习Python。", ["江涛"]),  # an agent's memory of its user
+    ("用户苏明的父亲是苏大强", ["苏明", "苏大强"]),
     ("【广发银行】唐诗女士，您的信用卡已还款", ["唐诗"]),  # a word as a full name before 女士
     ("尊敬的金星女士：您好", ["金星"]),
     ("Dear Linda,\n附件是合同，请查收。", ["Linda"]),  # a letter's greeting and closing
@@ -214,7 +216,7 @@ NEGATIVES = [
     "name,mobile,remark\n,13812345678,高峰时段送货",
     '{"event":"logout","user":"u1"}', '{"action":"stock","sku":"a1"}',
     '{"user":"zhang.wei","level":3}', "物品：文件袋",
-    "那位先生说得对", "【美团】夏天到了，冰饮五折", "【中国移动】尊敬的客户，您好",
+    "那位先生说得对", "用户信息的保护很重要", "用户体验不好", "【美团】夏天到了，冰饮五折", "【中国移动】尊敬的客户，您好",
     "Error: 连接失败\nWarning: 磁盘空间不足", "Hi Team,\n今天下午开会", "Thanks,\nThe Team", "城市,备注\nBeijing,Happy", "原告王某某诉称", "被告人颜某犯诈骗罪",  # names a judgment has anonymised already
     "2001年创办公司，任董事长、总经理。", "石油输出国组织成员国部长开会",
     "陈皮、黄芪、党参、白术可以一起煲汤", "杨梅、荔枝、龙眼都是南方水果。",

@@ -302,6 +302,13 @@ _SMS_ADDRESSEE_RE = re.compile(
     "(?=您好|你好|[，,：:]|先生|女士|小姐|客户|用户|会员|向您|给您|您的|您已|您于|您在)",
     re.MULTILINE,
 )
+# An agent's memory names its user (用户江涛想在周末学…, 用户苏明的父亲是…): the name of two or
+# three characters right after 用户 and before a verb or particle.
+_USER_NAME_RE = re.compile(
+    "(?:^|(?<=[\s，。；;,.!?！？：:]))(?:用户|客户|该用户)(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
+    "(?=[不在想的说是要会已也还很对把被和跟与提希喜计正打刚曾]|$)",
+    re.MULTILINE,
+)
 _HONOURED_RE = re.compile("先生|女士|小姐")
 _NOT_HONOURED_FIRST = frozenset("那这哪每各某该此其")  # 那位先生: a determiner, not a surname
 _HONOURED_EDGE = frozenset(" \t\n，。！？、；：,.!?;:】]」』“\"（(")
@@ -1335,6 +1342,18 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
         elif not _COMPANY.match(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
+    if "用户" in text or "客户" in text:
+        for m in _USER_NAME_RE.finditer(text):
+            a, b = m.span(1)
+            name = text[a:b]
+            if name in words or name[:2] in words or name in NOT_NAME_WORDS or name in FIELD_WORDS:
+                continue
+            glued = (a - 1, b)  # the model's 户江涛 of 用户江涛
+            if glued in spans:
+                del spans[glued]
+                taken.difference_update(range(*glued))
+            _give_way(spans, taken, a, b, below=0.9)
+            _claim(spans, taken, a, b, 0.75)
     if "【" in text:
         for m in _SMS_ADDRESSEE_RE.finditer(text):
             a, b = m.span(1)
