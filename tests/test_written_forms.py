@@ -457,6 +457,12 @@ EMAILS_WITH_IDEOGRAPHIC_DOT = [
     ("发到 li.na@mail.163。com。谢谢", [("EMAIL_ADDRESS", "li.na@mail.163。com")]),
     ("邮箱：zhangwei@qq.com。谢谢", [("EMAIL_ADDRESS", "zhangwei@qq.com")]),
     ("邮箱 zhang@qq。我明天再发", []),
+    # Written against scrapers; a hashtag, C# and an order's # are none.
+    ("邮箱：zhangwei(at)163.com", [("EMAIL_ADDRESS", "zhangwei(at)163.com")]),
+    ("邮箱：li.na[at]mail.163(dot)com，谢谢", [("EMAIL_ADDRESS", "li.na[at]mail.163(dot)com")]),
+    ("邮箱：zhangwei#163.com（#换成@）", [("EMAIL_ADDRESS", "zhangwei#163.com")]),
+    ("#话题# 今天天气不错", []),
+    ("用C#.net开发，订单#12345", []),
 ]
 
 
@@ -472,5 +478,6 @@ def test_email_with_ideographic_dot_links_to_the_dotted_form() -> None:
     key = piiguard.Key(b"an example key of 32 bytes......")
     for strategy in ("hash", "pseudonymize"):
         policy = {"EMAIL_ADDRESS": strategy}
-        assert (piiguard.redact("邮箱：zhangwei@qq。com", policy=policy, key=key)
-                == piiguard.redact("邮箱：zhangwei@qq.com", policy=policy, key=key))
+        dotted = piiguard.redact("邮箱：zhangwei@qq.com", policy=policy, key=key)
+        for written in ("zhangwei@qq。com", "zhangwei(at)qq.com", "zhangwei#qq(dot)com"):
+            assert piiguard.redact("邮箱：" + written, policy=policy, key=key) == dotted

@@ -8,8 +8,8 @@ files at a screen scale, not addresses.
 
 >>> is_valid('zhang.wei+vip@example.com.cn'), is_valid('a..b@qq.com'), is_valid('x@localhost')
 (True, False, False)
->>> is_valid('logo@2x.png'), is_valid('bg@3x.JPG'), is_valid('zhang@qq。com')
-(False, False, True)
+>>> is_valid('logo@2x.png'), is_valid('bg@3x.JPG'), is_valid('zhang@qq。com'), is_valid('zhang(at)qq[dot]com')
+(False, False, True, True)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from ..exceptions import InvalidFormat
 from ._simple import predicate
 
-__all__ = ["compact", "is_valid", "parse", "validate"]
+__all__ = ["AT_WRITTEN", "compact", "is_valid", "parse", "validate"]
 
 _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
@@ -29,10 +29,17 @@ _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp",
                               "pdf", "txt", "json", "html", "htm", "css", "js", "mp3", "mp4", "wav"})
 
 
+# An address written against scrapers: zhang(at)qq.com, zhang[at]qq(dot)com, zhang#qq.com.
+AT_WRITTEN = re.compile(r"[ \t]*(?:[(\[（【{<][ \t]*at[ \t]*[)\]）】}>]|[#＃])[ \t]*", re.IGNORECASE)
+_DOT_WRITTEN = re.compile(r"[ \t]*[(\[（【{<][ \t]*dot[ \t]*[)\]）】}>][ \t]*", re.IGNORECASE)
+
+
 def compact(value: str) -> str:
-    """Strip surrounding spaces; an input method's 。 becomes the dot it stands for, so
-    ``zhang@qq。com`` and ``zhang@qq.com`` hash and pseudonymize alike."""
-    return value.strip().replace("。", ".")
+    """Strip surrounding spaces and read the address as written to be read: an input
+    method's 。 and a spelled-out (dot) are dots, (at), [at] and # stand for @, so
+    ``zhang(at)qq。com`` and ``zhang@qq.com`` hash and pseudonymize alike."""
+    value = _DOT_WRITTEN.sub(".", value.strip().replace("。", "."))
+    return value if "@" in value else AT_WRITTEN.sub("@", value, count=1)
 
 
 def validate(value: str) -> str:
@@ -41,16 +48,15 @@ def validate(value: str) -> str:
     Raises:
         InvalidFormat: not ``local@host.tld``.
     """
-    value = compact(value)
-    local, sep, host = value.rpartition("@")
-    if not sep or len(value) > 254 or len(local) > 64 or not _LOCAL.fullmatch(local):
+    local, sep, host = compact(value).rpartition("@")
+    if not sep or len(local) + len(host) > 253 or len(local) > 64 or not _LOCAL.fullmatch(local):
         raise InvalidFormat()
     labels = host.split(".")
     tld = labels[-1]
     if (len(labels) < 2 or not all(_LABEL.fullmatch(x) for x in labels) or not _TLD.fullmatch(tld)
             or tld.lower() in _FILE_EXTENSIONS):
         raise InvalidFormat()
-    return value
+    return f"{local}@{host}"
 
 
 is_valid = predicate(validate)

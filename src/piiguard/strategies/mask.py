@@ -46,6 +46,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..ids import email
 from ..ids.phone import area_code
 from ..keys import Key
 from ._base import Options, Strategy, check
@@ -180,7 +181,10 @@ class KeepEmail:
     def __call__(self, value: str, facts: Mapping[str, Any], char: str) -> str:
         local, at, domain = value.rpartition("@")
         if not at:
-            return _mask_positions(value, 1, 1, char)
+            written = email.AT_WRITTEN.search(value)  # zhang(at)qq.com, zhang#qq.com
+            if written is None:
+                return _mask_positions(value, 1, 1, char)
+            local, at, domain = value[:written.start()], written.group(), value[written.end():]
         if len(local) <= 1:
             return char * len(local) + at + domain  # a one-letter local part is all of it (a@b.com)
         return local[:1] + char * (len(local) - 1) + at + domain
