@@ -29,8 +29,9 @@ _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp",
                               "pdf", "txt", "json", "html", "htm", "css", "js", "mp3", "mp4", "wav"})
 
 
-# An address written against scrapers: zhang(at)qq.com, zhang[at]qq(dot)com, zhang#qq.com.
-AT_WRITTEN = re.compile(r"[ \t]*(?:[(\[（【{<][ \t]*at[ \t]*[)\]）】}>]|[#＃])[ \t]*", re.IGNORECASE)
+# An address written against scrapers (zhang(at)qq.com, zhang[at]qq(dot)com, zhang#qq.com)
+# or percent-encoded in a URL or log (zhang%40qq.com).
+AT_WRITTEN = re.compile(r"[ \t]*(?:[(\[（【{<][ \t]*at[ \t]*[)\]）】}>]|[#＃])[ \t]*|%40", re.IGNORECASE)
 _DOT_WRITTEN = re.compile(r"[ \t]*[(\[（【{<][ \t]*dot[ \t]*[)\]）】}>][ \t]*", re.IGNORECASE)
 
 
