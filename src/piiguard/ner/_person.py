@@ -309,6 +309,11 @@ _USER_NAME_RE = re.compile(
     "(?=[不在想的说是要会已也还很对把被和跟与提希喜计正打刚曾]|$)",
     re.MULTILINE,
 )
+# A list of names closed by how many people it holds (祝融、单雄信、查良镛三人, 张三、李四等5人):
+# each item of two to four characters opening with a surname is a name.
+_COUNTED_LIST_RE = re.compile(
+    "((?:[\u4e00-\u9fff]{2,4}[、和与及])+[\u4e00-\u9fff]{2,4}?)(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]*[币元]))"
+)
 _HONOURED_RE = re.compile("先生|女士|小姐")
 _NOT_HONOURED_FIRST = frozenset("那这哪每各某该此其")  # 那位先生: a determiner, not a surname
 _HONOURED_EDGE = frozenset(" \t\n，。！？、；：,.!?;:】]」』“\"（(")
@@ -949,7 +954,7 @@ _PRONOUNS = frozenset("您你我她它们")  # never inside a name in the corpor
 _ROLE_SET = frozenset(ROLE_LABELS)
 # Labels that are also verbs (签名盖章, 署名权): a name follows them only after a colon.
 _VERB_LABELS = frozenset(("签名", "签字", "署名"))
-_ROLE_END = frozenset("，,。、；; \n\t)）")
+_ROLE_END = frozenset("，,。、；; \n\t)）系")  # 系: a judgment's "is" (被告人古天乐系初犯)
 
 
 _HAS_LATIN = re.compile("[A-Za-z]")
@@ -1342,6 +1347,19 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
         elif not _COMPANY.match(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
+    if "、" in text:
+        for m in _COUNTED_LIST_RE.finditer(text):
+            a = m.start(1)
+            for item in re.split("[、和与及]", m.group(1)):
+                b = a + len(item)
+                first = item[:2] if item[:2] in COMPOUND_SURNAMES else item[:1]
+                if ((first in SURNAMES or first in COMPOUND_SURNAMES) and item not in NOT_NAME_WORDS
+                        and item not in FIELD_WORDS and len(item) > len(first) and "某" not in item):
+                    if (a, b) in spans:
+                        spans[(a, b)] = max(spans[(a, b)], 0.7)  # the model's unsure 李四 of …等5人
+                    else:
+                        _claim(spans, taken, a, b, 0.7)
+                a = b + 1
     if "用户" in text or "客户" in text:
         for m in _USER_NAME_RE.finditer(text):
             a, b = m.span(1)
