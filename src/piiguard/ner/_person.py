@@ -1350,8 +1350,15 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     if "、" in text:
         for m in _COUNTED_LIST_RE.finditer(text):
             a = m.start(1)
-            for item in re.split("[、和与及]", m.group(1)):
+            for k, item in enumerate(re.split("[、和与及]", m.group(1))):
                 b = a + len(item)
+                if k == 0 and len(item) > 2:
+                    # The first item may hold the words before the list (其中|祝融, 安排|施展):
+                    # the name is its end, after a word.
+                    cut = next((i for i in (len(item) - 3, len(item) - 2)
+                                if i > 0 and item[i] in SURNAMES and item[:i] in words), None)
+                    if cut is not None:
+                        a, item = a + cut, item[cut:]
                 first = item[:2] if item[:2] in COMPOUND_SURNAMES else item[:1]
                 if ((first in SURNAMES or first in COMPOUND_SURNAMES) and item not in NOT_NAME_WORDS
                         and item not in FIELD_WORDS and len(item) > len(first) and "某" not in item):
