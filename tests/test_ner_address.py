@@ -18,6 +18,9 @@ def addresses(text: str) -> list[str]:
 
 # fmt: off
 POSITIVES = [
+    # A room written first, in English, as foreign forms do.
+    ("地址：Room 1203, 深圳市南山区粤海街道深南大道9988号", "Room 1203, 深圳市南山区粤海街道深南大道9988号"),
+    ("Flat 5B，上海市黄浦区南京东路300号", "Flat 5B，上海市黄浦区南京东路300号"),
     # A township's government under a whole chain is where a rural address points.
     ("集合地点：广西河池市都安瑶族自治县安阳镇政府", "广西河池市都安瑶族自治县安阳镇"),
     ("湖南省邵阳市隆回县金石桥镇人民政府对面", "湖南省邵阳市隆回县金石桥镇"),
@@ -433,3 +436,11 @@ def test_overlap_by_bisection_matches_brute_force(spans, start, length) -> None:
     pairs = [(s, s + n) for s, n in spans]
     end = start + length
     assert _overlaps_any(start, end, union_spans(pairs)) == any(s < end and start < e for s, e in pairs)
+
+
+def test_room_first_is_masked_whole() -> None:
+    """The room written before the divisions must not survive masking as a kept prefix."""
+    import piiguard
+
+    out = piiguard.redact("地址：Room 1203, 深圳市南山区粤海街道深南大道9988号")
+    assert "1203" not in out and "9988" not in out

@@ -811,6 +811,13 @@ def _score(parts: list[_Part]) -> float:
     return round(min(s, 0.95), 2)
 
 
+# A room written first, in English, before a Chinese address (Room 1203, 深圳市…).
+_ROOM_FIRST = re.compile(
+    r"(?<![A-Za-z])(?:Room|ROOM|Rm\.?|RM\.?|Flat|FLAT|Unit|UNIT|Suite|SUITE|Apt\.?|APT\.?)[ \t]*"
+    r"[A-Za-z]?[0-9]{1,5}[A-Za-z]?[ \t]*[,，][ \t]*$"
+)
+
+
 def _metadata(parts: list[_Part], start: int) -> dict:
     """Province, city, district names and where the part below county level begins."""
     province = city = district = None
@@ -1154,8 +1161,14 @@ def detect_addresses(text: str) -> list[Finding]:
                 if not parts:
                     continue
             end = parts[-1].end
-            out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER,
-                               _metadata(parts, begin)))
+            meta = _metadata(parts, begin)
+            room = _ROOM_FIRST.search(text[max(0, begin - 24):begin]) if begin else None
+            if room is not None:
+                # Room 1203, 深圳市南山区…: a foreign form writes the room first. Masking keeps
+                # no prefix of such an address (the room would show).
+                begin -= len(room.group())
+                meta["rest_start"] = 0
+            out.append(Finding(begin, end, "CN_ADDRESS", _score(parts), _RECOGNIZER, meta))
             if parts[0].kind in _SEEN_KINDS and parts[0].division is None and 3 <= parts[0].end - parts[0].start <= 8:
                 seen.add(text[parts[0].start:parts[0].end])
                 seen_tails.add(text[parts[0].end - 2:parts[0].end])
