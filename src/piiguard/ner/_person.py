@@ -915,6 +915,9 @@ def _field_name(text: str, p: int, words: frozenset[str],
         e += 1
     if not 2 <= e - p <= 3 or (e < len(text) and text[e] not in ends):
         return None
+    stripped = _strip_title(text, p, e)
+    if stripped < e:
+        return p, stripped  # 班主任：肖老师, 医生：燕医生: the surname, its title outside
     name = text[p:e]
     if name in words or name[:2] in words or name in NOT_NAME_WORDS or name in FIELD_WORDS:
         return None
@@ -936,7 +939,7 @@ def _role_colon_spans(text: str) -> list[tuple[int, int]]:
             while e < len(text) and e - p < 4 and _is_han(text[e]):
                 e += 1
             if e - p >= 3 and (e == len(text) or text[e] in _ROLE_NAME_END):
-                name = (p, e)
+                name = (p, _strip_title(text, p, e))
         if name is not None:
             out.append(name)
     return out
@@ -1012,7 +1015,13 @@ def _latin_speakers(text: str) -> list[tuple[int, int]]:
 
 def _latin_spans(text: str) -> list[tuple[int, int, float]]:
     """Names written in Latin letters, found by the words around them."""
-    out = [(m.start(1), m.end(1), 0.8) for m in _LATIN_LABELLED.finditer(text)]
+    out = []
+    for m in _LATIN_LABELLED.finditer(text):
+        a, b = m.span(1)
+        tail = regex.search(r"[ ·]?\p{Han}+$", text[a:b])
+        if tail is not None and tail.group().lstrip(" ·") in FIELD_WORDS:
+            b -= len(tail.group())  # 收件人：Maria Gonzalez 地址：…: the next field's label
+        out.append((a, b, 0.8))
     for m in _LATIN_ROLE.finditer(text):
         word = m.group(1)
         if word.isupper() and len(word) <= 3:
@@ -1255,6 +1264,12 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             # 丁美华\n地　址, m.奈特, 孟浩然先生|吗: a lone character at a field's edge, a letter
             # or a particle is no name
             continue
+        if (e - s >= 5 and prob < 0.8 and name[0] in SURNAMES and not _DOT_RE.search(name)
+                # a whole phrase between edges (not 177…39岳飞燕|迎宾南路, glued to an address)
+                and (s == 0 or not _is_han(text[s - 1]) and not text[s - 1].isdigit())
+                and (e == len(text) or not _is_han(text[e]))
+                and sum(c in _translit() for c in name) * 2 < e - s and not (e - s in (5, 6) and name[3] in SURNAMES)):
+            continue  # 王妈妈来接孩子: a sentence the model read as one unsure name
         if (e - s in (5, 6) and name[0] in SURNAMES and name[3] in SURNAMES and name[:2] not in COMPOUND_SURNAMES
                 and _translit().isdisjoint(name[1:3] + name[4:])):
             # Two names run together, as in bylines (艾启平余立鹏): a Han name has at most
@@ -1382,6 +1397,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     if "【" in text:
         for m in _SMS_ADDRESSEE_RE.finditer(text):
             a, b = m.span(1)
+            b = _strip_title(text, a, b)  # 尊敬的宋先生 -> 宋
             greeted = text.startswith(("您好", "你好", "先生", "女士", "小姐"), b)
             if text[a:b] in FIELD_WORDS or text[a:b] in NOT_NAME_WORDS and not greeted:
                 continue  # 【美团】夏天到了，…: a word, unless greeted (【美团】夏天您好)
