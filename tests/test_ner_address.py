@@ -18,6 +18,10 @@ def addresses(text: str) -> list[str]:
 
 # fmt: off
 POSITIVES = [
+    # A hall, a court or a parking space after a number.
+    ("上海市浦东新区龙阳路2345号新国际博览中心W3馆", "上海市浦东新区龙阳路2345号新国际博览中心W3馆"),
+    ("番禺区市桥街道繁华路15号体育中心3号场", "番禺区市桥街道繁华路15号体育中心3号场"),
+    ("成都市武侯区人民南路四段12号地下车库B2-105车位", "成都市武侯区人民南路四段12号地下车库B2-105车位"),
     # A room written first, in English, as foreign forms do.
     ("地址：Room 1203, 深圳市南山区粤海街道深南大道9988号", "Room 1203, 深圳市南山区粤海街道深南大道9988号"),
     ("Flat 5B，上海市黄浦区南京东路300号", "Flat 5B，上海市黄浦区南京东路300号"),
@@ -126,6 +130,7 @@ POSITIVES = [
     ("寄到天通苑西区8号楼", "天通苑西区8号楼"),
 ]
 NEGATIVES = [
+    "今天打了3场比赛", "博物馆有5个馆",
     "走上了共同富裕之路", "坚持走和平之路",  # X之路 is a path in prose, no road
     "请从南门1号入口进场",  # a one-character gate is a compound's gate
     # Numbers after 在/是 that are no building: counted rooms, lots, contestants, files.

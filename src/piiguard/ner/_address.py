@@ -92,7 +92,8 @@ def _kinds(first: str) -> dict[str, str]:
         # 299号之3 (Guangdong, Taiwan); 第八师一四三团1连 (the Xinjiang Production and
         # Construction Corps), 2屯; a floor in Latin letters (23F).
         "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
-               r"(?:号楼|号院|号铺|号(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期"
+               # … a hall, a court or a parking space (W3馆, 2号馆, 3号场, B2-105车位).
+               r"(?:号楼|号院|号铺|号馆|号场|车位|馆|号(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期"
                r"|区(?!域)|巷|社|铺|档口|团(?![结队体购伙员长委])|连(?![续锁接同带衣载通着])|屯)"
                r"|第[一二三四五六七八九十]{1,3}师|[0-9]{1,3}[Ff](?![0-9A-Za-z])"
                # … a sub-area named by its direction, after an estate only (望京花园东区; see _parse).
