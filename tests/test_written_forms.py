@@ -462,6 +462,9 @@ EMAILS_WITH_IDEOGRAPHIC_DOT = [
     ("邮箱：li.na[at]mail.163(dot)com，谢谢", [("EMAIL_ADDRESS", "li.na[at]mail.163(dot)com")]),
     ("邮箱：zhangwei#163.com（#换成@）", [("EMAIL_ADDRESS", "zhangwei#163.com")]),
     ("GET /api/user?email=zhangwei%40163.com&id=3", [("EMAIL_ADDRESS", "zhangwei%40163.com")]),  # percent-encoded
+    ("电子邮箱 zhangwei ＠ 163.com", [("EMAIL_ADDRESS", "zhangwei ＠ 163.com")]),  # spaces beside the @
+    ("邮箱：zhangwei @163.com", [("EMAIL_ADDRESS", "zhangwei @163.com")]),
+    ("我 @张三 看看这个", []),
     ("#话题# 今天天气不错", []),
     ("用C#.net开发，订单#12345", []),
 ]
@@ -480,5 +483,6 @@ def test_email_with_ideographic_dot_links_to_the_dotted_form() -> None:
     for strategy in ("hash", "pseudonymize"):
         policy = {"EMAIL_ADDRESS": strategy}
         dotted = piiguard.redact("邮箱：zhangwei@qq.com", policy=policy, key=key)
-        for written in ("zhangwei@qq。com", "zhangwei(at)qq.com", "zhangwei#qq(dot)com", "zhangwei%40qq.com"):
+        for written in ("zhangwei@qq。com", "zhangwei(at)qq.com", "zhangwei#qq(dot)com", "zhangwei%40qq.com",
+                        "zhangwei @ qq.com"):
             assert piiguard.redact("邮箱：" + written, policy=policy, key=key) == dotted

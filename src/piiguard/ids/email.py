@@ -32,15 +32,18 @@ _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp",
 # An address written against scrapers (zhang(at)qq.com, zhang[at]qq(dot)com, zhang#qq.com)
 # or percent-encoded in a URL or log (zhang%40qq.com).
 AT_WRITTEN = re.compile(r"[ \t]*(?:[(\[（【{<][ \t]*at[ \t]*[)\]）】}>]|[#＃])[ \t]*|%40", re.IGNORECASE)
+_SPACED_AT = re.compile(r"[ \t]*[@＠][ \t]*")
 _DOT_WRITTEN = re.compile(r"[ \t]*[(\[（【{<][ \t]*dot[ \t]*[)\]）】}>][ \t]*", re.IGNORECASE)
 
 
 def compact(value: str) -> str:
-    """Strip surrounding spaces and read the address as written to be read: an input
-    method's 。 and a spelled-out (dot) are dots, (at), [at] and # stand for @, so
+    """Strip surrounding spaces and read the address as written to be read: spaces around
+    @ go, an input method's 。 and a spelled-out (dot) are dots, (at), [at] and # stand for @, so
     ``zhang(at)qq。com`` and ``zhang@qq.com`` hash and pseudonymize alike."""
     value = _DOT_WRITTEN.sub(".", value.strip().replace("。", "."))
-    return value if "@" in value else AT_WRITTEN.sub("@", value, count=1)
+    if "@" in value or "＠" in value:
+        return _SPACED_AT.sub("@", value)  # zhangwei @ 163.com, as OCR and typing leave it
+    return AT_WRITTEN.sub("@", value, count=1)
 
 
 def validate(value: str) -> str:
