@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from importlib import resources
+from operator import add
 
 from ._chars import COMPOUND_SURNAMES, SURNAMES, TITLES
 
@@ -109,51 +110,59 @@ def window_features(padded: str, start: int, end: int) -> list[list[str]]:
     base = max(0, start - 1)
     top = min(len(padded), end + 4)
     wstart = [0] * (top - base + 4)
-    for i in range(base, top):
-        if padded[i:i + 2] in prefixes:
+    wend = [0] * len(wstart)  # … and the longest of those words ending at each index
+    span = padded[base:top + 3]
+    for i, pair in enumerate(map(add, span[:top - base], span[1:])):
+        if pair in prefixes:
             for k in (4, 3, 2):
-                if padded[i:i + k] in words:
-                    wstart[i - base] = k
+                if span[i:i + k] in words:
+                    wstart[i] = k
+                    if wend[i + k - 1] < k:
+                        wend[i + k - 1] = k
                     break
-    wend = [0] * len(wstart)
-    for i, k in enumerate(wstart):
-        if k and wend[i + k - 1] < k:
-            wend[i + k - 1] = k
+    tset = _translit_set if _translit_set is not None else _translit()
     out = []
-    # zip over shifted slices is several times faster than indexing per position.
+    j = start + 2 - base  # index of the current position in wstart/wend
+    # One pass, with zip over shifted slices (several times faster than indexing per
+    # position). The features of a position come in a fixed order, as in training:
+    # crfsuite sums a position's weights in that order, so moving one could change a
+    # marginal in its last bits.
     for l2, l1, c, r1, r2 in zip(seg, seg[1:n + 1], seg[2:n + 2], seg[3:n + 3], seg[4:n + 4]):
+        left, right, after = l1 + c, c + r1, r1 + r2
         f = [
             "c" + c, "l" + l1, "r" + r1, "L" + l2, "R" + r2,
-            "b" + l1 + c, "n" + c + r1, "B" + l2 + l1, "N" + r1 + r2, "m" + l1 + r1,
+            "b" + left, "n" + right, "B" + l2 + l1, "N" + after, "m" + l1 + r1,
         ]
         if c in sur:
             f.append("S")
-        if c + r1 in comp or l1 + c in comp:
+        if right in comp or left in comp:
             f.append("SC")
-        if r1 + r2 in t2 or r1 in t1:
+        if after in t2 or r1 in t1:
             f.append("T")
-        out.append(f)
-    tset = _translit_set if _translit_set is not None else _translit()
-    if tset:
-        # How long a run of transliteration characters this one sits in (布鲁京斯):
-        # a foreign name is a run, where one such character is ordinary text.
-        for i in range(n):
-            p = start + 2 + i
-            if padded[p] in tset:
-                a = p
-                while a > p - 3 and padded[a - 1] in tset:
-                    a -= 1
-                b = p + 1
-                while b < p + 4 and padded[b] in tset:
-                    b += 1
-                out[i].append("t%d" % min(b - a, 4))
-    for i, f in enumerate(out):
-        j = start + 2 + i - base  # index of this position in wstart/wend
+        if c in tset:
+            # How long a run of transliteration characters this one sits in (布鲁京斯):
+            # a foreign name is a run, where one such character is ordinary text.
+            p = j + base
+            a = p
+            while a > p - 3 and padded[a - 1] in tset:
+                a -= 1
+            b = p + 1
+            while b < p + 4 and padded[b] in tset:
+                b += 1
+            f.append(_RUN_FEATURES[min(b - a, 4)])
         ks, ke = wstart[j], wend[j]
         if ks:
-            f.append(f"ws{ks}")
+            f.append(_WORD_STARTS[ks])
         if ke:
-            f.append(f"we{ke}")
+            f.append(_WORD_ENDS[ke])
         if wstart[j - 1] >= 2 and not ke and not ks:
             f.append("wi")
+        out.append(f)
+        j += 1
     return out
+
+
+# Feature names by run or word length, so no string is formatted per position.
+_RUN_FEATURES = ("", "t1", "t2", "t3", "t4")
+_WORD_STARTS = ("", "", "ws2", "ws3", "ws4")
+_WORD_ENDS = ("", "", "we2", "we3", "we4")
