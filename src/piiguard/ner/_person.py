@@ -639,10 +639,13 @@ def _model_spans(text: str, padded: str, skip: list[tuple[int, int]] | None) -> 
 def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[int, int, float], ...]:
     """Name spans (offsets relative to ``ws``) the model finds in one window."""
     labels = tagger.tag(window_features(padded, ws, we))
+    if "B" not in labels:
+        return ()  # most windows of prose: no name begins
     out = []
     start = None
     seg = padded[ws + 2:we + 2]
-    for i, lab in enumerate(labels + ["O"]):
+    first = labels.index("B")  # no span is open before the first B
+    for i, lab in enumerate(labels[first:] + ["O"], first):
         if i < len(labels) and lab != "O" and not (_name_char(seg[i]) or seg[i] == "a"):
             # A name never holds digits, ASCII or punctuation (蔡华艳+86…, 董*): the span
             # ends before such a character, which is then not the window's cut edge.
