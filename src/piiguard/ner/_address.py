@@ -311,7 +311,7 @@ def _division_at(text: str, pos: int, gaz, full_only: bool = False) -> tuple[int
     if pos >= len(text):
         return None
     full, short = gaz.full, gaz.short
-    for k in gaz.lengths_from.get(text[pos], ()):
+    for k in gaz.lengths_from_two.get(text[pos:pos + 2], ()):
         s = text[pos:pos + k]
         if len(s) < k:
             continue
@@ -755,7 +755,7 @@ def _left_extend(text: str, start: int, gaz, floor: int = 0) -> int:
         # Divisions may stand apart by one space, as order exports write them (浙江 杭州 西湖区…).
         gap = 1 if text[start - 1] in " \u3000" and start - 1 > floor else 0
         end = start - gap
-        for k in gaz.lengths_to.get(text[end - 1], ()):
+        for k in gaz.lengths_to_two.get(text[max(0, end - 2):end], ()):
             if k > end:
                 continue
             s = text[end - k:end]
@@ -866,7 +866,7 @@ def _no_start(gaz) -> frozenset[str]:
     global _NO_START
     if _NO_START is None:
         stops = {c for c in _STOP + " \t\n\r\u3000" if not re.fullmatch(_NAME, c)}
-        _NO_START = frozenset(c for c in stops if c not in gaz.lengths_from and not re.match(_NUM, c))
+        _NO_START = frozenset(c for c in stops if c not in gaz.first_chars and not re.match(_NUM, c))
     return _NO_START
 
 
@@ -910,7 +910,7 @@ def detect_addresses(text: str) -> list[Finding]:
             if text[e - 1] == "街" or text[ms:e] == "区" and text[ms - 1:e] == "小区":
                 continue
             # A division the gazetteer confirms (浦东新区 is no weak 新区).
-            for k in gaz.lengths_to.get(text[e - 1], ()):
+            for k in gaz.lengths_to_two.get(text[max(0, e - 2):e], ()):
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break
