@@ -131,7 +131,9 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     The match form checks the delimiter before it with a look-behind, for ``.match`` at
     a position. The scan form consumes the delimiter (group 1 is the field) and runs on
     ``"\\n" + text``: the engine then skips ahead to delimiters instead of testing a
-    look-behind at every position.
+    look-behind at every position; it checks that a Han character follows the
+    delimiter before trying the name's alternatives, which most delimiters (the digits
+    of a phone number) fail.
     """
     global _field_res
     if _field_res is None:
@@ -141,7 +143,7 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         body = rf"(?:(?:{comp}){han}{{1,2}}|{sur}{han}{{1,2}}|{han}{{2,5}}·{han}{{2,5}})"
         after = r"(?=$|[,，;；|\t\"'\s0-9<])"
         _field_res = (re.compile(rf"(?:^|(?<=[{_FIELD_BEFORE}])){body}{after}", re.MULTILINE),
-                      re.compile(rf"[\n{_FIELD_BEFORE}]({body}){after}", re.MULTILINE))
+                      re.compile(rf"[\n{_FIELD_BEFORE}](?={han})({body}){after}", re.MULTILINE))
     return _field_res
 
 
