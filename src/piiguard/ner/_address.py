@@ -282,7 +282,6 @@ _NOT_VILLAGE_NAMES = frozenset("回进出离返入驻包整全本该邻外同别
 _NOT_ROADS = frozenset("电路 线路 网路 思路 套路 销路 迷路 走路 短路".split())
 _DIGIT_RUN = re.compile(r"[0-9]+(?:-[0-9]+)*")
 _MOBILE_TAIL = re.compile(r"1[3-9][0-9]{9}")
-_SEP = re.compile(r"[ \-]?")
 _LEVEL_OF_KIND = {"town": TOWN, "zone": TOWN + 1, "village": TOWN + 1, "road": TOWN + 2,
                   "poi": TOWN + 3, "poi_bare": TOWN + 3, "venue": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
 _MAX_ADDRESS = 120  # characters: longer chains are cut, keeping work bounded
@@ -371,10 +370,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
     limit = min(len(text), pos + _MAX_ADDRESS)
     while pos < limit and len(parts) < _MAX_PARTS:
         start = pos
-        if parts:
-            m = _SEP.match(text, pos)
-            if m.end() > pos and m.end() < limit:
-                pos = m.end()
+        if parts and text[pos] in " -" and pos + 1 < limit:
+            pos += 1  # components may stand apart by a space or a dash
         if first_end is None and parts[-1:] and parts[-1].kind == "road" and pos < limit:
             cross = _crossing_end(text, pos, limit)
             if cross > pos:

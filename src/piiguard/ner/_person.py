@@ -416,9 +416,13 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
     pat = _field_patterns()[0]
     n = len(text)
     for a, b in skip:
-        m = pat.match(text, b)  # …88号郝军泽17714656977
-        if m is None and b < n:
-            m = _GLUED_NAME.match(text, b)
+        # Both patterns begin with a Han character, which most address ends lack (a
+        # line break, a comma): tested first, it saves two failing regex calls.
+        m = None
+        if b < n and _is_han(text[b]):
+            m = pat.match(text, b)  # …88号郝军泽17714656977
+            if m is None:
+                m = _GLUED_NAME.match(text, b)
         if m is not None and (m.end() == n or not "\u4e00" <= text[m.end()] <= "\u9fff") and (
                 m.end() == n or text[m.end()] in "\r\n" or "0" <= text[m.end()] <= "9" or "·" in m.group()
                 or _plain_name(m.group())):
