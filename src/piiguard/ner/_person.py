@@ -1066,7 +1066,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
         elif not _COMPANY.match(text, e):
             _claim(spans, taken, s, e, 0.8)
-    for rx in (_GREETED_RE, _TIBETAN_RE):
+    # A greeted name needs a greeting after it: two substring tests rule out the scan,
+    # which tries every position, for most texts.
+    greeted = "你好" in text or "您好" in text
+    for rx in (_GREETED_RE, _TIBETAN_RE) if greeted else (_TIBETAN_RE,):
         for m in rx.finditer(text):
             a, b = m.span(m.lastindex or 0)
             b = _strip_title(text, a, b)
