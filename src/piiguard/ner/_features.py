@@ -15,7 +15,7 @@ from operator import add
 
 from ._chars import COMPOUND_SURNAMES, SURNAMES, TITLES
 
-__all__ = ["window_features", "prepare", "load_words", "load_common_words"]
+__all__ = ["PAIR_KINDS", "window_features", "prepare", "load_words", "load_common_words"]
 
 _WORDS_FILE = "words.txt"
 _words: frozenset[str] | None = None
@@ -72,6 +72,10 @@ _LATIN = re.compile("[A-Za-z]")
 # Control characters and lone surrogates become a space: crfsuite needs valid UTF-8
 # feature names, and neither carries any signal.
 _INVALID = re.compile("[\x00-\x1f\ud800-\udfff]")
+# The features made of a pair of characters, by prefix: the position and the one
+# before it (b), it and the next (n), the two before (B), the two after (N), the ones
+# either side (m).
+PAIR_KINDS = ("b", "n", "B", "N", "m")
 _TITLE2 = frozenset(t for t in TITLES if len(t) >= 2)
 _TITLE1 = frozenset(t for t in TITLES if len(t) == 1)
 _PAD = "\x02\x02"
@@ -86,13 +90,30 @@ def prepare(text: str) -> str:
     return _PAD + _INVALID.sub(" ", _LATIN.sub("a", _DIGIT.sub("0", text))) + _PADR
 
 
-def window_features(padded: str, start: int, end: int) -> list[list[str]]:
+class _Every:
+    """Stands for "every pair": training describes all of them."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_PAIR = (_Every(),) * len(PAIR_KINDS)
+
+
+def window_features(padded: str, start: int, end: int,
+                    pairs: tuple[frozenset[str], ...] | None = None) -> list[list[str]]:
     """Features for positions ``start``..``end`` (exclusive) of the original text.
 
     Args:
         padded: the result of :func:`prepare` for the whole text.
         start: first position to describe.
         end: one past the last position.
+        pairs: for each kind of pair feature (``PAIR_KINDS``), the character pairs a
+            model has that feature for; the others are left out. crfsuite ignores a
+            feature its model lacks, so tagging gives the same labels and marginals,
+            and handing a feature over to crfsuite costs more than testing its pair
+            (two in five pair features of a window are unknown to the shipped model).
+            None, as in training: every pair.
 
     Returns:
         One list of feature strings per position.
@@ -128,12 +149,20 @@ def window_features(padded: str, start: int, end: int) -> list[list[str]]:
     # position). The features of a position come in a fixed order, as in training:
     # crfsuite sums a position's weights in that order, so moving one could change a
     # marginal in its last bits.
+    known_left, known_right, known_before, known_after, known_around = pairs or _EVERY_PAIR
     for l2, l1, c, r1, r2 in zip(seg, seg[1:n + 1], seg[2:n + 2], seg[3:n + 3], seg[4:n + 4]):
-        left, right, after = l1 + c, c + r1, r1 + r2
-        f = [
-            "c" + c, "l" + l1, "r" + r1, "L" + l2, "R" + r2,
-            "b" + left, "n" + right, "B" + l2 + l1, "N" + after, "m" + l1 + r1,
-        ]
+        left, right, before, after, around = l1 + c, c + r1, l2 + l1, r1 + r2, l1 + r1
+        f = ["c" + c, "l" + l1, "r" + r1, "L" + l2, "R" + r2]
+        if left in known_left:
+            f.append("b" + left)
+        if right in known_right:
+            f.append("n" + right)
+        if before in known_before:
+            f.append("B" + before)
+        if after in known_after:
+            f.append("N" + after)
+        if around in known_around:
+            f.append("m" + around)
         if c in sur:
             f.append("S")
         if right in comp or left in comp:

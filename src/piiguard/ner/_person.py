@@ -12,7 +12,9 @@ span that equals a common word (高兴, 方法) is dropped, and a title glued to
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -24,7 +26,7 @@ from .._regexutil import gated
 from .._types import Finding
 from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, NAME_LABELS, NOT_NAME_WORDS, ROLE_LABELS,
                      STRIP_TITLES, SURNAMES, TITLES)
-from ._features import _translit, load_common_words, load_words, prepare, window_features
+from ._features import PAIR_KINDS, _translit, load_common_words, load_words, prepare, window_features
 
 __all__ = ["detect_persons"]
 
@@ -550,6 +552,44 @@ def _tagger():
     return tagger
 
 
+_pairs: list[tuple[frozenset[str], ...] | None] = []
+
+
+def _model_pairs(tagger) -> tuple[frozenset[str], ...] | None:
+    """The character pairs the model has a feature for, by kind (see ``window_features``).
+
+    Read once from the model's text dump (``Tagger.dump``, in a temporary directory):
+    its ATTRIBUTES block lists every feature name the model knows, one a line. None
+    when the dump cannot be written or read: every pair is then described, and the
+    labels are the same.
+    """
+    if not _pairs:
+        with _model_lock:
+            if not _pairs:
+                _pairs.append(_read_pairs(tagger))
+    return _pairs[0]
+
+
+def _read_pairs(tagger) -> tuple[frozenset[str], ...] | None:
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "model.txt")
+            tagger.dump(path)
+            # newline="": a feature may hold U+2028 or U+0085, which splitlines() cuts at.
+            with open(path, encoding="utf-8", newline="") as fh:
+                dump = fh.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    start = dump.find("\nATTRIBUTES = {\n")
+    end = dump.find("\n}\n", start + 1)
+    if start < 0 or end < 0:
+        return None
+    # Lines read "  %5d: name"; the name itself may hold ": " (m: ).
+    names = [line.split(": ", 1)[1] for line in dump[start + 16:end].split("\n")]
+    return tuple(frozenset(name[1:] for name in names if name[0] == kind and len(name) == 3)
+                 for kind in PAIR_KINDS)
+
+
 _LATIN_WORD = re.compile("[A-Za-z]*")
 _KEY_ENDS = ("=", "_", '":', "':")
 
@@ -644,7 +684,7 @@ def _model_spans(text: str, padded: str, skip: list[tuple[int, int]] | None) -> 
 
 def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[int, int, float], ...]:
     """Name spans (offsets relative to ``ws``) the model finds in one window."""
-    labels = tagger.tag(window_features(padded, ws, we))
+    labels = tagger.tag(window_features(padded, ws, we, _model_pairs(tagger)))
     if "B" not in labels:
         return ()  # most windows of prose: no name begins
     out = []
