@@ -445,7 +445,9 @@ def _low_at(text: str, pos: int, limit: int, first: bool, venue: bool = False) -
 
 def _digit_limit(text: str, pos: int, limit: int) -> int:
     """Stop a room number where a glued mobile number begins (…15栋250313579935616)."""
-    if pos < len(text) and "0" <= text[pos] <= "9":
+    # A run whose last part holds more than 11 digits reaches pos + 11 (a digit or a
+    # dash there): most numbers (88号, 3栋) are ruled out without a regex call.
+    if pos + 11 < len(text) and "0" <= text[pos] <= "9" and text[pos + 11] in "0123456789-":
         m = _DIGIT_RUN.match(text, pos)
         last = m.group().rsplit("-", 1)[-1]
         if len(last) > 11 and _MOBILE_TAIL.fullmatch(last, len(last) - 11):

@@ -270,7 +270,7 @@ def _strip_title(text: str, s: int, e: int) -> int:
 def _before_after_word(text: str, s: int, e: int) -> int:
     """End of a name that runs into a time word or adverb (王五|明天来 -> 王五)."""
     name = text[s:e]
-    if _DOT_RE.search(name):
+    if "·" in name or "•" in name:  # _DOTS, tested without a regex call per name
         return e
     sl = _surname_len(name) or 1
     for i in range(sl + 1, len(name) - 1):
@@ -701,7 +701,7 @@ def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[in
             # context the model needs (a window ending in 建立 tags it as a name).
             latin = seg[start:i].count("a")
             if (start > 0 or ws == 0) and (i < len(labels) or we == n) and latin in (0, i - start):
-                prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
+                prob = min(map(tagger.marginal, labels[start:i], range(start, i)))
                 out.append((start, i, prob))
             start = None
         if lab == "B":
