@@ -52,6 +52,7 @@ _LABEL_RE = gated(
 )
 _TITLE_SET = frozenset(TITLES)
 _STRIP_SET = frozenset(STRIP_TITLES)
+_STRIP_CHARS = frozenset("".join(STRIP_TITLES))
 
 _local = threading.local()
 _model_lock = threading.Lock()
@@ -61,7 +62,18 @@ _trigger_re: re.Pattern[str] | None = None
 _BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州於了")  # 於: the traditional 于 (位於)
 # The company word must follow within the same phrase: 保尔森和纽约储备银行 and
 # 成钢进入该银行 are a name then another noun phrase.
-_COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车)")
+_COMPANY_WORDS = ("有限公司", "公司", "集团", "股份", "银行", "药业", "酒业", "饮料", "体育用品", "珠宝", "证券", "地图",
+                  "客车")
+_COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:"
+                      + "|".join(_COMPANY_WORDS) + ")")
+_COMPANY_FIRST = frozenset(w[0] for w in _COMPANY_WORDS)
+
+
+def _company_after(text: str, e: int) -> bool:
+    """A company word follows ``e`` within the same phrase (``_COMPANY``)."""
+    # The word starts within nine characters: one set test rules most places out
+    # before the regex call.
+    return not _COMPANY_FIRST.isdisjoint(text[e:e + 9]) and _COMPANY.match(text, e) is not None
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
@@ -115,7 +127,7 @@ def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int,
         # (…、于洋和康桂萍三人) is a name; a common word (高兴) never is.
         listed = q < len(text) and (text[q] in "、和与及等" or text[q:q + 2] in _COUNT_TAIL)
         if ((name in words and (not listed or name in load_common_words())) or name in NOT_NAME_WORDS
-                or name[-1] in _BAD_LAST or _COMPANY.match(text, q)):
+                or name[-1] in _BAD_LAST or _company_after(text, q)):
             return None
         return p, q
     return None
@@ -252,6 +264,8 @@ def _strip_title(text: str, s: int, e: int) -> int:
     """End of the name once a title at its end is cut off: a whole title (康总 -> 康,
     王芳女士 -> 王芳), one the span stops inside (刘阿|姨 -> 刘), or 总 before a greeting
     (李总好 -> 李)."""
+    if _STRIP_CHARS.isdisjoint(text[s + 1:e + 2]):
+        return e  # no title character where one could be cut: most names
     name = text[s:e]
     for k in (3, 2, 1):
         if len(name) > k and name[-k:] in _STRIP_SET:
@@ -358,7 +372,7 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
                 and text[e] not in _VERB_TAIL and text[e] not in _DETERMINERS and text[e:e + 2] not in words:
             e += 1
         if (e - d < 3 or text[e - 1] in _DOTTED_BAD_LAST or (e < n and text[e] in _DOTS)
-                or _COMPANY.match(text, e)):
+                or _company_after(text, e)):
             continue  # a unit (公里·月), a place or prize, a third part, a company
         out.append((start, e))
     return out
@@ -403,7 +417,7 @@ def _compound_spans(text: str) -> list[tuple[int, int]]:
             if not (_after_ok(text, q) or text[q] in _END_VERBS or text[q] == "现"):
                 continue
             name = text[s:q]
-            if name in words or text[p:q + 1] in words or given in words or _COMPANY.match(text, q):
+            if name in words or text[p:q + 1] in words or given in words or _company_after(text, q):
                 break
             out.append((s, q))
             break
@@ -1046,7 +1060,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if (name in NOT_NAME_WORDS or (e - s == 3 and name[:2] in NOT_NAME_WORDS and not _titled(text, e))
                 or (prob < 0.95 and name in words and (prob < 0.8 or name in common))
                 or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
-                or name[-1] in _BAD_LAST or (_COMPANY.match(text, e) and not _titled(text, e))):
+                or name[-1] in _BAD_LAST or (_company_after(text, e) and not _titled(text, e))):
             continue
         spans[(s, e)] = prob
         taken.update(range(s, e))
@@ -1104,7 +1118,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             _give_way(spans, taken, s, e, below=0.9)  # 监护人 尤大海: not the model's unsure 尤
         if (s, e) in spans:
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
-        elif not _COMPANY.match(text, e):
+        elif not _company_after(text, e):
             _claim(spans, taken, s, e, 0.8)
     # A greeted name needs a greeting after it: two substring tests rule out the scan,
     # which tries every position, for most texts.
