@@ -74,6 +74,8 @@ def _company_after(text: str, e: int) -> bool:
     # The word starts within nine characters: one set test rules most places out
     # before the regex call.
     return not _COMPANY_FIRST.isdisjoint(text[e:e + 9]) and _COMPANY.match(text, e) is not None
+
+
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
@@ -594,13 +596,14 @@ def _read_pairs(tagger) -> tuple[frozenset[str], ...] | None:
                 dump = fh.read()
     except (OSError, UnicodeDecodeError):
         return None
-    start = dump.find("\nATTRIBUTES = {\n")
+    head = "\nATTRIBUTES = {\n"
+    start = dump.find(head)
     end = dump.find("\n}\n", start + 1)
     if start < 0 or end < 0:
         return None
     # Lines read "  %5d: name"; the name itself may hold ": " (m: ).
-    names = [line.split(": ", 1)[1] for line in dump[start + 16:end].split("\n")]
-    return tuple(frozenset(name[1:] for name in names if name[0] == kind and len(name) == 3)
+    names = [line.partition(": ")[2] for line in dump[start + len(head):end].split("\n")]
+    return tuple(frozenset(name[1:] for name in names if len(name) == 3 and name[0] == kind)
                  for kind in PAIR_KINDS)
 
 
