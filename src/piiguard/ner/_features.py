@@ -101,29 +101,29 @@ _EVERY_PAIR = (_Every(),) * len(PAIR_KINDS)
 
 
 def window_features(padded: str, start: int, end: int,
-                    pairs: tuple[frozenset[str], ...] | None = None) -> list[list[str]]:
+                    pairs: tuple[frozenset[bytes], ...] | None = None) -> list[list[bytes]]:
     """Features for positions ``start``..``end`` (exclusive) of the original text.
 
     Args:
         padded: the result of :func:`prepare` for the whole text.
         start: first position to describe.
         end: one past the last position.
-        pairs: for each kind of pair feature (``PAIR_KINDS``), the character pairs a
-            model has that feature for; the others are left out. crfsuite ignores a
+        pairs: for each kind of pair feature (``PAIR_KINDS``), the character pairs
+            (UTF-8) a model has that feature for; the others are left out. crfsuite ignores a
             feature its model lacks, so tagging gives the same labels and marginals,
             and handing a feature over to crfsuite costs more than testing its pair
             (two in five pair features of a window are unknown to the shipped model).
             None, as in training: every pair.
 
     Returns:
-        One list of feature strings per position.
+        One list of feature names per position, as UTF-8 bytes (crfsuite's own form).
     """
     seg = padded[start:end + 4]
     n = end - start
-    sur = SURNAMES
-    comp = COMPOUND_SURNAMES
-    t2 = _TITLE2
-    t1 = _TITLE1
+    sur = _SURNAMES_UTF8
+    comp = _COMPOUND_UTF8
+    t2 = _TITLE2_UTF8
+    t1 = _TITLE1_UTF8
     words = load_words()
     prefixes = _prefixes()
     # Longest dictionary word starting at each index of ``padded`` from three before the
@@ -143,6 +143,7 @@ def window_features(padded: str, start: int, end: int,
                         wend[i + k - 1] = k
                     break
     tset = _translit_set if _translit_set is not None else _translit()
+    tset_utf8 = _translit_utf8()
     out = []
     j = start + 2 - base  # index of the current position in wstart/wend
     # One pass, with zip over shifted slices (several times faster than indexing per
@@ -150,26 +151,29 @@ def window_features(padded: str, start: int, end: int,
     # crfsuite sums a position's weights in that order, so moving one could change a
     # marginal in its last bits.
     known_left, known_right, known_before, known_after, known_around = pairs or _EVERY_PAIR
-    for l2, l1, c, r1, r2 in zip(seg, seg[1:n + 1], seg[2:n + 2], seg[3:n + 3], seg[4:n + 4]):
+    # Features are UTF-8 bytes, the form crfsuite reads: a str would be encoded on
+    # every call, and the characters are encoded once here instead.
+    utf8 = list(map(str.encode, seg))
+    for l2, l1, c, r1, r2 in zip(utf8, utf8[1:n + 1], utf8[2:n + 2], utf8[3:n + 3], utf8[4:n + 4]):
         left, right, before, after, around = l1 + c, c + r1, l2 + l1, r1 + r2, l1 + r1
-        f = ["c" + c, "l" + l1, "r" + r1, "L" + l2, "R" + r2]
+        f = [b"c" + c, b"l" + l1, b"r" + r1, b"L" + l2, b"R" + r2]
         if left in known_left:
-            f.append("b" + left)
+            f.append(b"b" + left)
         if right in known_right:
-            f.append("n" + right)
+            f.append(b"n" + right)
         if before in known_before:
-            f.append("B" + before)
+            f.append(b"B" + before)
         if after in known_after:
-            f.append("N" + after)
+            f.append(b"N" + after)
         if around in known_around:
-            f.append("m" + around)
+            f.append(b"m" + around)
         if c in sur:
-            f.append("S")
+            f.append(b"S")
         if right in comp or left in comp:
-            f.append("SC")
+            f.append(b"SC")
         if after in t2 or r1 in t1:
-            f.append("T")
-        if c in tset:
+            f.append(b"T")
+        if c in tset_utf8:
             # How long a run of transliteration characters this one sits in (布鲁京斯):
             # a foreign name is a run, where one such character is ordinary text.
             p = j + base
@@ -186,13 +190,27 @@ def window_features(padded: str, start: int, end: int,
         if ke:
             f.append(_WORD_ENDS[ke])
         if wstart[j - 1] >= 2 and not ke and not ks:
-            f.append("wi")
+            f.append(b"wi")
         out.append(f)
         j += 1
     return out
 
 
 # Feature names by run or word length, so no string is formatted per position.
-_RUN_FEATURES = ("", "t1", "t2", "t3", "t4")
-_WORD_STARTS = ("", "", "ws2", "ws3", "ws4")
-_WORD_ENDS = ("", "", "we2", "we3", "we4")
+_RUN_FEATURES = (b"", b"t1", b"t2", b"t3", b"t4")
+_WORD_STARTS = (b"", b"", b"ws2", b"ws3", b"ws4")
+_WORD_ENDS = (b"", b"", b"we2", b"we3", b"we4")
+_SURNAMES_UTF8 = frozenset(c.encode() for c in SURNAMES)
+_COMPOUND_UTF8 = frozenset(c.encode() for c in COMPOUND_SURNAMES)
+_TITLE2_UTF8 = frozenset(t.encode() for t in _TITLE2)
+_TITLE1_UTF8 = frozenset(t.encode() for t in _TITLE1)
+_translit_utf8_pair: tuple[frozenset[str], frozenset[bytes]] | None = None
+
+
+def _translit_utf8() -> frozenset[bytes]:
+    """:func:`_translit` in UTF-8, redone when the table changes (training sets a new one)."""
+    global _translit_utf8_pair
+    chars = _translit_set if _translit_set is not None else _translit()
+    if _translit_utf8_pair is None or _translit_utf8_pair[0] is not chars:
+        _translit_utf8_pair = (chars, frozenset(c.encode() for c in chars))
+    return _translit_utf8_pair[1]

@@ -568,10 +568,10 @@ def _tagger():
     return tagger
 
 
-_pairs: list[tuple[frozenset[str], ...] | None] = []
+_pairs: list[tuple[frozenset[bytes], ...] | None] = []
 
 
-def _model_pairs(tagger) -> tuple[frozenset[str], ...] | None:
+def _model_pairs(tagger) -> tuple[frozenset[bytes], ...] | None:
     """The character pairs the model has a feature for, by kind (see ``window_features``).
 
     Read once from the model's text dump (``Tagger.dump``, in a temporary directory):
@@ -586,7 +586,7 @@ def _model_pairs(tagger) -> tuple[frozenset[str], ...] | None:
     return _pairs[0]
 
 
-def _read_pairs(tagger) -> tuple[frozenset[str], ...] | None:
+def _read_pairs(tagger) -> tuple[frozenset[bytes], ...] | None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "model.txt")
@@ -603,7 +603,7 @@ def _read_pairs(tagger) -> tuple[frozenset[str], ...] | None:
         return None
     # Lines read "  %5d: name"; the name itself may hold ": " (m: ).
     names = [line.partition(": ")[2] for line in dump[start + len(head):end].split("\n")]
-    return tuple(frozenset(name[1:] for name in names if len(name) == 3 and name[0] == kind)
+    return tuple(frozenset(name[1:].encode() for name in names if len(name) == 3 and name[0] == kind)
                  for kind in PAIR_KINDS)
 
 
