@@ -434,6 +434,26 @@ class TestFeatures:
         b = data.draw(st.integers(a, len(text)))
         assert window_features(padded, a, b) == whole[a:b]
 
+    def test_pairs_the_model_lacks_change_no_label(self) -> None:
+        """Tagging leaves out the pair features the model has no weight for: the labels
+        and marginals are those of the full feature lists."""
+        from piiguard.ner import _person
+        from piiguard.ner._features import prepare, window_features
+
+        tagger = _person._tagger()
+        pairs = _person._model_pairs(tagger)
+        assert pairs is not None and all(pairs)
+        for text in ("联系人：张伟经理，电话13812345678", "董明和熊蕾三人到北京市朝阳区建国路88号", "阿依古丽·热合曼说：好"):
+            padded = prepare(text)
+            tagged = []
+            for known in (None, pairs):
+                features = window_features(padded, 0, len(text), known)
+                labels = tagger.tag(features)
+                tagged.append((labels, [tagger.marginal(lab, i) for i, lab in enumerate(labels)],
+                               sum(map(len, features))))
+            assert tagged[0][:2] == tagged[1][:2]
+            assert tagged[1][2] < tagged[0][2]  # some features were left out
+
 
 class TestGluedAndMasked:
     """A name glued to a +86 phone, masked context and names joined by 和/、/与."""

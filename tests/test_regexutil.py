@@ -21,7 +21,8 @@ PATTERNS = [
     r"[0-9]+号|路",
     r"(?P<num>[0-9]{1,5}(?:号|栋))|(?P<div>省|市)",
     r"[A-Z](?<![0-9A-Za-z].)[A-Z]?\d{6}",
-    r"x*y",  # may start with y: first characters unknown -> ungated
+    r"x*y",  # may start with x or with y
+    r"x*",  # may match nothing: first characters unknown -> ungated
     r"\d+",  # \d outside ASCII mode: unknown
     r"(?:张|王)(?=[\u4e00-\u9fff])|[老小](?=王)",
     _address._SEED.pattern,
@@ -44,7 +45,10 @@ def test_first_chars_reads_what_it_can() -> None:
     assert first_chars(r"[0-9]{1,4}号") == frozenset("0123456789")
     assert first_chars(r"\d+") == frozenset("0123456789")  # ASCII mode by default
     assert first_chars(r"\d+", 0) is None  # Unicode \d also matches other digits
-    assert first_chars("x*y") is None
+    assert first_chars("x*y") == frozenset("xy")  # an optional start: its characters or the next's
+    assert first_chars(r"[A-Z]?[0-9]{1,5}号") == frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    assert first_chars("x*") is None  # may match nothing
+    assert first_chars("x?(?=y)") is None  # the look-ahead's characters are not read
     assert first_chars("(?i)ab") is None  # a literal stands for both cases
     assert first_chars("(") is None  # unparsable: the pattern simply always runs
 

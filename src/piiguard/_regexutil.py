@@ -52,8 +52,13 @@ def _first(items: Any, ascii_only: bool) -> set[str] | None:
         return out
     if op is _sre.SUBPATTERN:
         return _first(list(av[-1]), ascii_only)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-        return _first(list(av[2]), ascii_only)  # x{1,5}: begins as x does
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+        sub = _first(list(av[2]), ascii_only)
+        if av[0] >= 1:
+            return sub  # x{1,5}: begins as x does
+        # x?y, x*y: begins as x or as what follows does (None when nothing follows).
+        rest = _first(list(items[1:]), ascii_only)
+        return None if sub is None or rest is None else sub | rest
     return None
 
 

@@ -287,7 +287,6 @@ _NOT_VILLAGE_NAMES = frozenset("回进出离返入驻包整全本该邻外同别
 _NOT_ROADS = frozenset("电路 线路 网路 思路 套路 销路 迷路 走路 短路".split())
 _DIGIT_RUN = re.compile(r"[0-9]+(?:-[0-9]+)*")
 _MOBILE_TAIL = re.compile(r"1[3-9][0-9]{9}")
-_SEP = re.compile(r"[ \-]?")
 _LEVEL_OF_KIND = {"town": TOWN, "zone": TOWN + 1, "village": TOWN + 1, "road": TOWN + 2,
                   "poi": TOWN + 3, "poi_bare": TOWN + 3, "venue": TOWN + 3, "num": TOWN + 4, "room": TOWN + 5}
 _MAX_ADDRESS = 120  # characters: longer chains are cut, keeping work bounded
@@ -316,7 +315,7 @@ def _division_at(text: str, pos: int, gaz, full_only: bool = False) -> tuple[int
     if pos >= len(text):
         return None
     full, short = gaz.full, gaz.short
-    for k in gaz.lengths_from.get(text[pos], ()):
+    for k in gaz.lengths_from_two.get(text[pos:pos + 2], ()):
         s = text[pos:pos + k]
         if len(s) < k:
             continue
@@ -376,10 +375,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
     limit = min(len(text), pos + _MAX_ADDRESS)
     while pos < limit and len(parts) < _MAX_PARTS:
         start = pos
-        if parts:
-            m = _SEP.match(text, pos)
-            if m.end() > pos and m.end() < limit:
-                pos = m.end()
+        if parts and text[pos] in " -" and pos + 1 < limit:
+            pos += 1  # components may stand apart by a space or a dash
         if first_end is None and parts[-1:] and parts[-1].kind == "road" and pos < limit:
             cross = _crossing_end(text, pos, limit)
             if cross > pos:
@@ -461,7 +458,9 @@ def _low_at(text: str, pos: int, limit: int, first: bool, venue: bool = False) -
 
 def _digit_limit(text: str, pos: int, limit: int) -> int:
     """Stop a room number where a glued mobile number begins (…15栋250313579935616)."""
-    if pos < len(text) and "0" <= text[pos] <= "9":
+    # A run whose last part holds more than 11 digits reaches pos + 11 (a digit or a
+    # dash there): most numbers (88号, 3栋) are ruled out without a regex call.
+    if pos + 11 < len(text) and "0" <= text[pos] <= "9" and text[pos + 11] in "0123456789-":
         m = _DIGIT_RUN.match(text, pos)
         last = m.group().rsplit("-", 1)[-1]
         if len(last) > 11 and _MOBILE_TAIL.fullmatch(last, len(last) - 11):
@@ -858,7 +857,7 @@ def _left_step(text: str, start: int, gaz, floor: int) -> int:
     # Divisions may stand apart by one space, as order exports write them (浙江 杭州 西湖区…).
     gap = 1 if text[start - 1] in " \u3000" and start - 1 > floor else 0
     end = start - gap
-    for k in gaz.lengths_to.get(text[end - 1], ()):
+    for k in gaz.lengths_to_two.get(text[max(0, end - 2):end], ()):
         if k > end:
             continue
         s = text[end - k:end]
@@ -979,7 +978,7 @@ def _no_start(gaz) -> frozenset[str]:
     global _NO_START
     if _NO_START is None:
         stops = {c for c in _STOP + " \t\n\r\u3000" if not re.fullmatch(_NAME, c)}
-        _NO_START = frozenset(c for c in stops if c not in gaz.lengths_from and not re.match(_NUM, c))
+        _NO_START = frozenset(c for c in stops if c not in gaz.first_chars and not re.match(_NUM, c))
     return _NO_START
 
 
@@ -1025,7 +1024,7 @@ def detect_addresses(text: str) -> list[Finding]:
             if text[e - 1] == "街" or text[ms:e] == "区" and text[ms - 1:e] == "小区":
                 continue
             # A division the gazetteer confirms (浦东新区 is no weak 新区).
-            for k in gaz.lengths_to.get(text[e - 1], ()):
+            for k in gaz.lengths_to_two.get(text[max(0, e - 2):e], ()):
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
                     starts.append(e - k)
                     break

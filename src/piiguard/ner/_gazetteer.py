@@ -146,26 +146,28 @@ class Gazetteer:
                 if counties and name[:-1] + "县" not in self.full:
                     self.full[name[:-1] + "县"] = counties
         self.max_len = max(map(len, self.full))
-        # Name lengths by first and by last character, longest first: lookups try only
-        # lengths that exist instead of every length up to max_len.
-        by_first: dict[str, set[int]] = {}
-        by_last: dict[str, set[int]] = {}
-        for name in self.full:
-            by_first.setdefault(name[0], set()).add(len(name))
-            by_last.setdefault(name[-1], set()).add(len(name))
-        for name in self.short:
-            by_first.setdefault(name[0], set()).add(len(name))
-            by_last.setdefault(name[-1], set()).add(len(name))
-        self.lengths_from: dict[str, tuple[int, ...]] = {
-            c: tuple(sorted(v, reverse=True)) for c, v in by_first.items()}
-        self.lengths_to: dict[str, tuple[int, ...]] = {
-            c: tuple(sorted(v, reverse=True)) for c, v in by_last.items()}
+        # Name lengths by first and by last two characters (every name has two or more),
+        # longest first: lookups try only lengths that exist instead of every length up
+        # to max_len. A frequent character (东, 新) begins names of many lengths, a pair
+        # of them few. Which characters begin a name at all is kept too.
+        by_first_two: dict[str, set[int]] = {}
+        by_last_two: dict[str, set[int]] = {}
+        for name in (*self.full, *self.short):
+            by_first_two.setdefault(name[:2], set()).add(len(name))
+            by_last_two.setdefault(name[-2:], set()).add(len(name))
+        self.first_chars = frozenset(name[0] for name in by_first_two)
+        self.lengths_from_two = _longest_first(by_first_two)
+        self.lengths_to_two = _longest_first(by_last_two)
 
     def _add(self, d: Division, short: bool = True) -> None:
         self.full.setdefault(d.name, []).append(d)
         s = _short(d.name, d.level) if short else None
         if s:
             self.short.setdefault(s, []).append(d)
+
+
+def _longest_first(lengths: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+    return {key: tuple(sorted(v, reverse=True)) for key, v in lengths.items()}
 
 
 _LOCK = threading.Lock()

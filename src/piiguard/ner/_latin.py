@@ -15,9 +15,10 @@ e-mail addresses are left alone, and so is every text without Han characters.
 from __future__ import annotations
 
 import threading
-from importlib import resources
 
 import regex
+
+from ._features import thread_tagger
 
 __all__ = ["latin_words", "latin_features", "latin_name_spans", "unlikely_latin_name", "is_given_name",
            "MIN_PROBABILITY"]
@@ -62,8 +63,6 @@ willie zoe
 """.split())
 
 _local = threading.local()
-_lock = threading.Lock()
-_path: str | None = None
 
 
 def latin_words(text: str) -> list[tuple[int, int]]:
@@ -121,19 +120,7 @@ def latin_features(text: str, s: int, e: int) -> list[str]:
 
 
 def _tagger():
-    """One crfsuite tagger per thread: a Tagger keeps per-call state."""
-    tagger = getattr(_local, "tagger", None)
-    if tagger is None:
-        import pycrfsuite  # imported here so `import piiguard` stays cheap
-
-        global _path
-        with _lock:
-            if _path is None:
-                _path = str(resources.files("piiguard.ner") / _MODEL)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(_path)
-        _local.tagger = tagger
-    return tagger
+    return thread_tagger(_local, _MODEL)
 
 
 def latin_name_spans(text: str) -> list[tuple[int, int, float]]:

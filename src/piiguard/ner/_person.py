@@ -12,7 +12,9 @@ span that equals a common word (高兴, 方法) is dropped, and a title glued to
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -26,7 +28,7 @@ from .._types import Finding
 from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, LABEL_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, ROLE_COLON_WORDS, ROLE_LABELS,
                      STRIP_TITLES, SURNAMES, TITLES)
 from ._latin import is_given_name, latin_name_spans, unlikely_latin_name
-from ._features import _translit, load_common_words, load_words, prepare, window_features
+from ._features import PAIR_KINDS, _translit, load_common_words, load_words, prepare, thread_tagger, window_features
 
 __all__ = ["detect_persons"]
 
@@ -62,23 +64,39 @@ _NAME_END = frozenset("，,。；;、)）(（|/\n\t \u3000”\"」』】")
 _ROLE_NAME_END = _NAME_END - {"。"}
 _TITLE_SET = frozenset(TITLES)
 _STRIP_SET = frozenset(STRIP_TITLES)
+_STRIP_CHARS = frozenset("".join(STRIP_TITLES))
 
 _local = threading.local()
 _model_lock = threading.Lock()
-_model_path: str | None = None
 _trigger_re: re.Pattern[str] | None = None
 # A name does not end in these: a following 市/县 makes a place, 公司 a company.
 _BAD_LAST = frozenset("省市县区镇乡村路街道号楼室州於了")  # 於: the traditional 于 (位於)
 # The company word must follow within the same phrase: 保尔森和纽约储备银行 and
 # 成钢进入该银行 are a name then another noun phrase.
-_SHOPS = "茶庄|商行|商店|超市|餐厅|饭店|酒楼|药房|药店|门市部|工作室|便利店|专卖店|旗舰店|面馆"
-_COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:有限公司|公司|集团|股份|银行|药业|酒业|饮料|体育用品|珠宝|证券|地图|客车|" + _SHOPS + ")")
+# Shops named after their owner (李记茶庄, 王芳超市).
+_SHOPS = ("茶庄", "商行", "商店", "超市", "餐厅", "饭店", "酒楼", "药房", "药店", "门市部", "工作室", "便利店", "专卖店",
+          "旗舰店", "面馆")
+_COMPANY_WORDS = ("有限公司", "公司", "集团", "股份", "银行", "药业", "酒业", "饮料", "体育用品", "珠宝", "证券", "地图",
+                  "客车") + _SHOPS
+_COMPANY = re.compile(r"[^，。、；：,;:\s()（）【】《》“”\"'和与及同跟进在是的了被对向从为把将等到任入]{0,8}?(?:"
+                      + "|".join(_COMPANY_WORDS) + ")")
 # A sure name may be followed by a company within a clause (黄奇帆去年给西南证券…,
 # 李嘉诚大手笔挽救东亚银行): only a company right after it takes the name in.
 _COMPANY_NEAR = re.compile(_COMPANY.pattern.replace("{0,8}?", "{0,3}?"))
-# A shop named after its owner (李记茶庄, 王芳超市): a label before it names the sender shop.
-_SHOP_TAILS = tuple(_SHOPS.split("|"))
-_SHOP = re.compile("[\u4e00-\u9fff]{0,2}?(?:" + _SHOPS + ")")
+_COMPANY_FIRST = frozenset(w[0] for w in _COMPANY_WORDS)
+# A label before a shop named after its owner names the sender shop, not a person.
+_SHOP = re.compile("[\u4e00-\u9fff]{0,2}?(?:" + "|".join(_SHOPS) + ")")
+
+
+def _company_after(text: str, e: int, near: bool = False) -> bool:
+    """A company word follows ``e`` within the same phrase (``_COMPANY``), or within three
+    characters (``near``)."""
+    # The word starts within nine characters: one set test rules most places out
+    # before the regex call.
+    return (not _COMPANY_FIRST.isdisjoint(text[e:e + 9])
+            and (_COMPANY_NEAR if near else _COMPANY).match(text, e) is not None)
+
+
 _COUNT_TAIL = ("三人", "两人", "二人", "等人", "四人", "夫妇")
 # A name glued to a verb or particle (汪珍住在) loses that last character.
 _VERB_TAIL = frozenset("住在说是和的了与及现到给跟")
@@ -134,7 +152,7 @@ def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int,
         # (…、于洋和康桂萍三人) is a name; a common word (高兴) never is.
         listed = q < len(text) and (text[q] in "、和与及等" or text[q:q + 2] in _COUNT_TAIL)
         if ((name in words and (not listed or name in load_common_words())) or name in NOT_NAME_WORDS
-                or name[-1] in _BAD_LAST or _COMPANY.match(text, q)):
+                or name[-1] in _BAD_LAST or _company_after(text, q)):
             return None
         return p, q
     return None
@@ -152,7 +170,9 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     The match form checks the delimiter before it with a look-behind, for ``.match`` at
     a position. The scan form consumes the delimiter (group 1 is the field) and runs on
     ``"\\n" + text``: the engine then skips ahead to delimiters instead of testing a
-    look-behind at every position.
+    look-behind at every position; it checks that a Han character follows the
+    delimiter before trying the name's alternatives, which most delimiters (the digits
+    of a phone number) fail.
     """
     global _field_res
     if _field_res is None:
@@ -162,7 +182,7 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         body = rf"(?:(?:{comp}){han}{{1,2}}|{sur}{han}{{1,2}}|{han}{{2,5}}·{han}{{2,5}})"
         after = r"(?=$|[,，;；|\t\"'\s0-9<])"
         _field_res = (re.compile(rf"(?:^|(?<=[{_FIELD_BEFORE}])){body}{after}", re.MULTILINE),
-                      re.compile(rf"[\n{_FIELD_BEFORE}]({body}){after}", re.MULTILINE))
+                      re.compile(rf"[\n{_FIELD_BEFORE}](?={han})({body}){after}", re.MULTILINE))
     return _field_res
 
 
@@ -369,6 +389,8 @@ def _strip_title(text: str, s: int, e: int) -> int:
     """End of the name once a title at its end is cut off: a whole title (康总 -> 康,
     王芳女士 -> 王芳), one the span stops inside (刘阿|姨 -> 刘), or 总 before a greeting
     (李总好 -> 李)."""
+    if _STRIP_CHARS.isdisjoint(text[s + 1:e + 2]):
+        return e  # no title character where one could be cut: most names
     name = text[s:e]
     for k in (3, 2, 1):
         if len(name) > k and name[-k:] in _STRIP_SET:
@@ -387,7 +409,7 @@ def _strip_title(text: str, s: int, e: int) -> int:
 def _before_after_word(text: str, s: int, e: int) -> int:
     """End of a name that runs into a time word or adverb (王五|明天来 -> 王五)."""
     name = text[s:e]
-    if _DOT_RE.search(name):
+    if "·" in name or "•" in name:  # _DOTS, tested without a regex call per name
         return e
     sl = _surname_len(name) or 1
     for i in range(sl + 1, len(name) - 1):
@@ -478,7 +500,7 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
         if text[e:e + 1] == "都" and e - d >= 3 and (e + 1 == n or not _is_han(text[e + 1])):
             e += 1  # 努尔买买提·阿不都, at a clear edge: no particle 都 without its verb
         if (e - d < 3 or text[e - 1] in _DOTTED_BAD_LAST or (e < n and text[e] in _DOTS)
-                or _COMPANY.match(text, e)):
+                or _company_after(text, e)):
             continue  # a unit (公里·月), a place or prize, a third part, a company
         out.append((start, e))
     return out
@@ -523,7 +545,7 @@ def _compound_spans(text: str) -> list[tuple[int, int]]:
             if not (_after_ok(text, q) or text[q] in _END_VERBS or text[q] == "现"):
                 continue
             name = text[s:q]
-            if name in words or text[p:q + 1] in words or given in words or _COMPANY.match(text, q):
+            if name in words or text[p:q + 1] in words or given in words or _company_after(text, q):
                 break
             out.append((s, q))
             break
@@ -538,9 +560,13 @@ def _glued_spans(text: str, skip: list[tuple[int, int]] | None) -> list[tuple[in
     pat = _field_patterns()[0]
     n = len(text)
     for a, b in skip:
-        m = pat.match(text, b)  # …88号郝军泽17714656977
-        if m is None and b < n:
-            m = _GLUED_NAME.match(text, b)
+        # Both patterns begin with a Han character, which most address ends lack (a
+        # line break, a comma): tested first, it saves two failing regex calls.
+        m = None
+        if b < n and _is_han(text[b]):
+            m = pat.match(text, b)  # …88号郝军泽17714656977
+            if m is None:
+                m = _GLUED_NAME.match(text, b)
         if m is not None and (m.end() == n or not "\u4e00" <= text[m.end()] <= "\u9fff") and (
                 m.end() == n or text[m.end()] in "\r\n" or "0" <= text[m.end()] <= "9" or "·" in m.group()
                 or _plain_name(m.group())):
@@ -704,19 +730,46 @@ def _triggers() -> re.Pattern[str]:
 
 
 def _tagger():
-    """One crfsuite tagger per thread: a Tagger keeps per-call state."""
-    tagger = getattr(_local, "tagger", None)
-    if tagger is None:
-        import pycrfsuite  # imported here so `import piiguard` stays cheap
+    return thread_tagger(_local, _MODEL)
 
-        global _model_path
+
+_pairs: list[tuple[frozenset[bytes], ...] | None] = []
+
+
+def _model_pairs(tagger) -> tuple[frozenset[bytes], ...] | None:
+    """The character pairs the model has a feature for, by kind (see ``window_features``).
+
+    Read once from the model's text dump (``Tagger.dump``, in a temporary directory):
+    its ATTRIBUTES block lists every feature name the model knows, one a line. None
+    when the dump cannot be written or read: every pair is then described, and the
+    labels are the same.
+    """
+    if not _pairs:
         with _model_lock:
-            if _model_path is None:
-                _model_path = str(resources.files("piiguard.ner") / _MODEL)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(_model_path)
-        _local.tagger = tagger
-    return tagger
+            if not _pairs:
+                _pairs.append(_read_pairs(tagger))
+    return _pairs[0]
+
+
+def _read_pairs(tagger) -> tuple[frozenset[bytes], ...] | None:
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "model.txt")
+            tagger.dump(path)
+            # newline="": a feature may hold U+2028 or U+0085, which splitlines() cuts at.
+            with open(path, encoding="utf-8", newline="") as fh:
+                dump = fh.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    head = "\nATTRIBUTES = {\n"
+    start = dump.find(head)
+    end = dump.find("\n}\n", start + 1)
+    if start < 0 or end < 0:
+        return None
+    # Lines read "  %5d: name"; the name itself may hold ": " (m: ).
+    names = [line.partition(": ")[2] for line in dump[start + len(head):end].split("\n")]
+    return tuple(frozenset(name[1:].encode() for name in names if len(name) == 3 and name[0] == kind)
+                 for kind in PAIR_KINDS)
 
 
 _LATIN_WORD = re.compile("[A-Za-z]*")
@@ -813,11 +866,14 @@ def _model_spans(text: str, padded: str, skip: list[tuple[int, int]] | None) -> 
 
 def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[int, int, float], ...]:
     """Name spans (offsets relative to ``ws``) the model finds in one window."""
-    labels = tagger.tag(window_features(padded, ws, we))
+    labels = tagger.tag(window_features(padded, ws, we, _model_pairs(tagger)))
+    if "B" not in labels:
+        return ()  # most windows of prose: no name begins
     out = []
     start = None
     seg = padded[ws + 2:we + 2]
-    for i, lab in enumerate(labels + ["O"]):
+    first = labels.index("B")  # no span is open before the first B
+    for i, lab in enumerate(labels[first:] + ["O"], first):
         if i < len(labels) and lab != "O" and not (_name_char(seg[i]) or seg[i] == "a"):
             # A name never holds digits, ASCII or punctuation (蔡华艳+86…, 董*): the span
             # ends before such a character, which is then not the window's cut edge.
@@ -827,7 +883,7 @@ def _tag_window(tagger, padded: str, ws: int, we: int, n: int) -> tuple[tuple[in
             # context the model needs (a window ending in 建立 tags it as a name).
             latin = seg[start:i].count("a")
             if (start > 0 or ws == 0) and (i < len(labels) or we == n) and latin in (0, i - start):
-                prob = min(tagger.marginal(labels[k], k) for k in range(start, i))
+                prob = min(map(tagger.marginal, labels[start:i], range(start, i)))
                 out.append((start, i, prob))
             start = None
         if lab == "B":
@@ -1287,8 +1343,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                 or (e - s == 3 and name[2] in "人们" and name[:2] in words)  # 唐朝人, 汉族人
                 # 李政道, 罗雪村, 余晓路: a sure name may end so where no address was read
                 or name[-1] in _BAD_LAST and not (prob >= 0.97 and name[-1] in "道路村" and e - s == 3)
-                or ((_COMPANY_NEAR if prob >= 0.95 else _COMPANY).match(text, e) and not _titled(text, e))
-                or name.endswith(_SHOP_TAILS)):  # 王记面馆
+                or (_company_after(text, e, near=prob >= 0.95) and not _titled(text, e))
+                or name.endswith(_SHOPS)):  # 王记面馆
             continue
         spans[(s, e)] = prob
         taken.update(range(s, e))
@@ -1360,7 +1416,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             _give_way(spans, taken, s, e, below=0.9)  # 监护人 尤大海: not the model's unsure 尤
         if (s, e) in spans:
             spans[(s, e)] = max(spans[(s, e)], 0.8)  # the label confirms an unsure model (开户名：钱多多)
-        elif not _COMPANY.match(text, e) and not _SHOP.match(text, s + 1):
+        elif not _company_after(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
     if "、" in text:
         for m in _COUNTED_LIST_RE.finditer(text):
@@ -1398,8 +1454,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         for m in _SMS_ADDRESSEE_RE.finditer(text):
             a, b = m.span(1)
             b = _strip_title(text, a, b)  # 尊敬的宋先生 -> 宋
-            greeted = text.startswith(("您好", "你好", "先生", "女士", "小姐"), b)
-            if text[a:b] in FIELD_WORDS or text[a:b] in NOT_NAME_WORDS and not greeted:
+            hailed = text.startswith(("您好", "你好", "先生", "女士", "小姐"), b)
+            if text[a:b] in FIELD_WORDS or text[a:b] in NOT_NAME_WORDS and not hailed:
                 continue  # 【美团】夏天到了，…: a word, unless greeted (【美团】夏天您好)
             _give_way(spans, taken, a, b)
             _claim(spans, taken, a, b, 0.8)
@@ -1410,7 +1466,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                 continue
             spans[got] = max(spans.get(got, 0.0), 0.75)  # the model's unsure 詹一 of 詹一小姐
             taken.update(range(*got))
-    for rx in (_GREETED_RE, _TIBETAN_RE):
+    # A greeted name needs a greeting after it: two substring tests rule out the scan,
+    # which tries every position, for most texts.
+    greeted = "你好" in text or "您好" in text
+    for rx in (_GREETED_RE, _TIBETAN_RE) if greeted else (_TIBETAN_RE,):
         for m in rx.finditer(text):
             a, b = m.span(m.lastindex or 0)
             b = _strip_title(text, a, b)
