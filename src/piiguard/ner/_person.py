@@ -224,10 +224,11 @@ def _list_item(text: str, start: int, step: int, words: frozenset[str]) -> tuple
     return None
 
 
-def _in_word_list(text: str, s: int, e: int, spans: dict[tuple[int, int], float], words: frozenset[str]) -> bool:
-    """Whether the name ``[s, e)`` is an item of a 、-list of things: no other item is a name,
-    and two other items are dictionary words (陈皮、黄芪、党参), or one whole item is and the
-    name is one too. A list of names whose given names are words (江东、梁东梅) stays."""
+def _in_word_list(text: str, s: int, e: int, taken: set[int], words: frozenset[str]) -> bool:
+    """Whether the name ``[s, e)`` is an item of a 、-list of things: no other item starts
+    inside a name found (``taken``), and two other items are dictionary words (陈皮、黄芪、党参),
+    or one whole item is and the name is one too. A list of names whose given names are
+    words (江东、梁东梅) stays."""
     items: list[tuple[int, str, bool]] = []
     pos = e
     while text[pos:pos + 1] == "、" and len(items) < 6:
@@ -243,7 +244,7 @@ def _in_word_list(text: str, s: int, e: int, spans: dict[tuple[int, int], float]
             break
         pos -= 1 + len(got[0])
         items.append((pos, *got))
-    if any(k[0] <= start < k[1] for start, _, _ in items for k in spans):
+    if any(start in taken for start, _, _ in items):
         return False  # 张三、李四: a list of names
     found = [whole for _, item, whole in items if item in words]
     return len(found) >= 2 or found == [True] and text[s:e] in words
@@ -689,6 +690,15 @@ def _column(text: str, s: int, e: int) -> bool | None:
     return _header_kind(cells[text.count(delim, newline + 1, s)])
 
 
+def _has_name_column(text: str) -> bool:
+    """Whether the text's first line is a table header with a person's column."""
+    first_end = text.find("\n", 0, _MAX_ROW)
+    if first_end < 0:
+        return False
+    header = text[:first_end]
+    return any(_header_kind(cell) for delim in _COLUMN_DELIMS if delim in header for cell in header.split(delim))
+
+
 @lru_cache(maxsize=256)
 def _header_kind(cell: str) -> bool | None:
     """True, False or None for a column header, as :func:`_column` reads it."""
@@ -1046,6 +1056,7 @@ _LATIN_ADDRESSED = re.compile(
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[ \t]*(?=\n|$)",
     re.MULTILINE,
 )
+_LETTER_WORDS = re.compile("Dear|Hi|Hello|Hey|Attn|[Rr]egards|Best|Thank|Cheers|Sincerely|Yours")
 # A Latin name filling a table's person column (name,phone / Kevin Lin,137…).
 _LATIN_FIELD = re.compile(r"(?<=[,|\t;])[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?=[,|\t;\r\n]|$)"
                           r"|^[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?=[,|\t;])", re.MULTILINE)
@@ -1084,11 +1095,12 @@ def _latin_spans(text: str) -> list[tuple[int, int, float]]:
             continue  # DIY, SPL: acronyms, not names
         out.append((m.start(1), m.end(1), 0.6))
     out += [(a, b, 0.7) for a, b in _latin_speakers(text)]
-    for m in _LATIN_ADDRESSED.finditer(text):
-        k = m.lastindex or 0
-        if is_given_name(m.group(k).split()[0]):
-            out.append((m.start(k), m.end(k), 0.8))
-    if "\n" in text:
+    if _LETTER_WORDS.search(text):
+        for m in _LATIN_ADDRESSED.finditer(text):
+            k = m.lastindex or 0
+            if is_given_name(m.group(k).split()[0]):
+                out.append((m.start(k), m.end(k), 0.8))
+    if _has_name_column(text):
         for m in _LATIN_FIELD.finditer(text):
             k = m.lastindex or 0
             if _column(text, m.start(k), m.end(k)):
@@ -1349,7 +1361,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         spans[(s, e)] = prob
         taken.update(range(s, e))
     if "、" in text:
-        for k in [k for k in spans if _in_word_list(text, k[0], k[1], spans, words)]:
+        for k in [k for k in spans if text[k[1]:k[1] + 1] == "、" or text[k[0] - 1:k[0]] == "、"
+                  if _in_word_list(text, k[0], k[1], taken, words)]:
             del spans[k]  # 陈皮、黄芪、党参: an item of a list of things
             taken.difference_update(range(*k))
     for s, e in sorted(spans):
