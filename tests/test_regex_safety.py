@@ -367,6 +367,8 @@ WORST: dict[str, Callable[[int], str]] = {
     "distinct_names": lambda n: _distinct_names(n),
     # A table under a header: each field's column is looked up (bounded per field).
     "anonymised": lambda n: "张某" * (n // 2),
+    # Names in one long 、-list: each name's list check must not read every other name.
+    "name_list": lambda n: _names("{s}{a}{b}、", n),
     "csv_rows": lambda n: "姓名,城市,备注\n" + _names("{s}{a}{b},杭州,周末送货\n", n),
     "csv_one_long_row": lambda n: "姓名,城市\n" + _names("{s}{a}{b},", n),
 }

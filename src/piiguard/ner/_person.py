@@ -331,9 +331,10 @@ _USER_NAME_RE = re.compile(
     re.MULTILINE,
 )
 # A list of names closed by how many people it holds (祝融、单雄信、查良镛三人, 张三、李四等5人):
-# each item of two to four characters opening with a surname is a name.
+# each item of two to four characters opening with a surname is a name. At most twelve
+# items: a longer run is no such list, and the bound keeps the scan linear.
 _COUNTED_LIST_RE = re.compile(
-    "((?:[\u4e00-\u9fff]{2,4}[、和与及])+[\u4e00-\u9fff]{2,4}?)(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]*[币元]))"
+    "((?:[\u4e00-\u9fff]{2,4}[、和与及]){1,11}[\u4e00-\u9fff]{2,4}?)(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]{0,6}[币元]))"
 )
 _HONOURED_RE = re.compile("先生|女士|小姐")
 _NOT_HONOURED_FIRST = frozenset("那这哪每各某该此其")  # 那位先生: a determiner, not a surname
