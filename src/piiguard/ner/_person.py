@@ -199,14 +199,14 @@ _OFFICES = ("总监", "总裁", "副总裁", "董事长", "总经理", "部长",
 # each such case in its train portion (主席 and 总理 are left out: 党主席, 国家总理).
 _FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "爷爷", "奶奶", "警官", "教授", "主任",
                                           "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长",
-                                          "法官", "护士") + _OFFICES
+                                          "法官", "护士", "同学") + _OFFICES
 _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           # 李总 as a form of address: alone, before a greeting, a pause, a
                           # speaker's colon or 的 (王总的收件地址, 尤总：明天…)
                           + "|总(?=$|[，。！？,.!?、\\s好您你说：:]|的(?![来看说讲而趋方原要情基目任形精态]))")
 _TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但国")  # 成员国|部长
 # … or after a role that ends so (骑手马师傅, 快递员刘师傅, 司机李师傅).
-_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工人")
+_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工人师官")
 
 
 def _list_item(text: str, start: int, step: int, words: frozenset[str]) -> tuple[str, bool] | None:
@@ -335,6 +335,13 @@ _USER_NAME_RE = re.compile(
 # items: a longer run is no such list, and the bound keeps the scan linear.
 _COUNTED_LIST_RE = re.compile(
     "((?:[\u4e00-\u9fff]{2,4}[、和与及]){1,11}[\u4e00-\u9fff]{2,4}?)(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]{0,6}[币元]))"
+)
+# A name with the person's relation to the writer in brackets after it, as notes and an
+# agent's memory write contacts (钱多多（前同事）, 欧阳修文（大学导师）): the name may be a word.
+_RELATED_RE = re.compile(
+    "(?:^|(?<=[\\s，。、；：,;:]))(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)[（(](?:前|现|原|大学|高中|中学|小学)?"
+    "(?:同事|导师|朋友|同学|领导|老板|客户|上司|下属|父亲|母亲|妻子|丈夫|女儿|儿子|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|"
+    "老师|室友|邻居|发小|舍友|师兄|师姐|师弟|师妹|合伙人|经理|主管|HR|hr)"
 )
 _HONOURED_RE = re.compile("先生|女士|小姐")
 _NOT_HONOURED_FIRST = frozenset("那这哪每各某该此其")  # 那位先生: a determiner, not a surname
@@ -1462,6 +1469,13 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             if glued in spans:
                 del spans[glued]
                 taken.difference_update(range(*glued))
+            _give_way(spans, taken, a, b, below=0.9)
+            _claim(spans, taken, a, b, 0.75)
+    if "（" in text or "(" in text:
+        for m in _RELATED_RE.finditer(text):
+            a, b = m.span(1)
+            if text[a:b] in FIELD_WORDS or text[a:b] in NOT_NAME_WORDS:
+                continue
             _give_way(spans, taken, a, b, below=0.9)
             _claim(spans, taken, a, b, 0.75)
     if "【" in text:
