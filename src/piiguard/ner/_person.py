@@ -303,7 +303,9 @@ _OLD_RE = re.compile(
     "[" + "".join(sorted(_OLD_SURNAMES)) + "]"
     # 老王说, 小李，…; after a role noun anything may follow (快递员小张态度很差).
     r"(?:(?<=[老小].)(?=[说的了在是和也就都去来呢吧啊呀请让给带跟把被要会又还刚已正，。！？、,.!?\s]|$|"
-    + "|".join(sorted(_AFTER_WORDS)) + r")|(?<=[员机师工手][老小].))"
+    + "|".join(sorted(_AFTER_WORDS)) + r")|(?<=[员机师工手][老小].)"
+    # … or a chat's speaker at a line's start (老周：…, 小赵：…).
+    r"|(?:(?<=^[老小].)|(?<=\n[老小].))(?=[：:]))"
 )
 
 
