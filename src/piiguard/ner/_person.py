@@ -206,7 +206,8 @@ _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           + "|总(?=$|[，。！？,.!?、\\s好您你说：:]|的(?![来看说讲而趋方原要情基目任形精态]))")
 _TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但国")  # 成员国|部长
 # … or after a role that ends so (骑手马师傅, 快递员刘师傅, 司机李师傅).
-_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是 \t\n" "员机手工人师官")
+_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是由个位 \t\n" "员机手工人师官")
+_PERSON_ONLY = frozenset(("先生", "女士", "小姐"))
 
 
 def _list_item(text: str, start: int, step: int, words: frozenset[str]) -> tuple[str, bool] | None:
@@ -290,7 +291,11 @@ def _titled_surnames(text: str) -> list[tuple[int, int]]:
             if a < 0:
                 continue
             known = _TITLED_SURNAMES if a == e - 1 else COMPOUND_SURNAMES
-            if (text[a:e] in known and (a == 0 or text[a - 1] in _BEFORE_TITLED)
+            # Only a person is 先生, 女士 or 小姐: any character may come before the surname
+            # that makes no word with it (请提供赵女士的…).
+            edge = (a == 0 or text[a - 1] in _BEFORE_TITLED
+                    or m.group() in _PERSON_ONLY and text[a - 1:a + 1] not in words and _is_han(text[a - 1]))
+            if (text[a:e] in known and edge
                     and text[a:m.end()] not in words  # 班主任 is a word, not 班 + 主任
                     and not (text[a] == "任" and m.group() in _OFFICES)):
                 out.append((a, e))
@@ -1010,6 +1015,9 @@ def _role_colon_spans(text: str) -> list[tuple[int, int]]:
         if first not in SURNAMES and first not in LABEL_SURNAMES and first not in COMPOUND_SURNAMES:
             continue
         name = _field_name(text, p, words, _ROLE_NAME_END) if len(first) == 1 else None
+        if (name is None and len(first) == 1 and first in SURNAMES
+                and (p + 1 == len(text) or text[p + 1] in _ROLE_NAME_END)):
+            name = (p, p + 1)  # 医师：邵, 送检医生：金 项目：…: the surname alone fills the field
         if name is None and len(first) == 2:
             e = p + 2
             while e < len(text) and e - p < 4 and _is_han(text[e]):
