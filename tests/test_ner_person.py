@@ -43,6 +43,8 @@ POSITIVES = [
     ("请提供赵女士的手机号码", ["赵"]),  # only a person is 女士: no edge needed before the surname
     ("处方 医师：邵\n护士：殷", ["邵", "殷"]),  # a surname alone fills a role's field
     ("本案由张法官主审", ["张"]),
+    ("手术记录：手术者雷鸣，一助彭晓，麻醉师卞，患者成龙飞", ["雷鸣", "彭晓", "成龙飞"]),  # an operation's roles
+    ("家属叶子涵（患者之女）已知情同意", ["叶子涵"]),
     ("【招商银行】尊敬的宋先生，您的信用卡额度已调整", ["宋"]),  # titles stay outside
     ("班主任：肖老师", ["肖"]),
     ("家长：牛妈妈", ["牛"]),

@@ -199,7 +199,7 @@ _OFFICES = ("总监", "总裁", "副总裁", "董事长", "总经理", "部长",
 # each such case in its train portion (主席 and 总理 are left out: 党主席, 国家总理).
 _FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "爷爷", "奶奶", "警官", "教授", "主任",
                                           "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长",
-                                          "法官", "护士", "同学") + _OFFICES
+                                          "法官", "护士", "同学", "书记员", "审判员") + _OFFICES
 _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           # 李总 as a form of address: alone, before a greeting, a pause, a
                           # speaker's colon or 的 (王总的收件地址, 尤总：明天…)
@@ -346,9 +346,10 @@ _COUNTED_LIST_RE = re.compile(
 # A name with the person's relation to the writer in brackets after it, as notes and an
 # agent's memory write contacts (钱多多（前同事）, 欧阳修文（大学导师）): the name may be a word.
 _RELATED_RE = re.compile(
-    "(?:^|(?<=[\\s，。、；：,;:]))(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)[（(](?:前|现|原|大学|高中|中学|小学)?"
+    "(?:^|(?<=[\\s，。、；：,;:])|(?<=家属)|(?<=联系人))(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)[（(]"
+    "(?:前|现|原|大学|高中|中学|小学|患者之|其)?"
     "(?:同事|导师|朋友|同学|领导|老板|客户|上司|下属|父亲|母亲|妻子|丈夫|女儿|儿子|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|"
-    "老师|室友|邻居|发小|舍友|师兄|师姐|师弟|师妹|合伙人|经理|主管|HR|hr)"
+    "老师|室友|邻居|发小|舍友|师兄|师姐|师弟|师妹|合伙人|经理|主管|HR|hr|女|子|妻|夫)"
 )
 _HONOURED_RE = re.compile("先生|女士|小姐")
 _NOT_HONOURED_FIRST = frozenset("那这哪每各某该此其")  # 那位先生: a determiner, not a surname
