@@ -70,11 +70,13 @@ def latin_words(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _WORD.finditer(text):
         s, e = m.span()
-        if e - s < 2:
-            continue
-        if (s > 0 and _HAN.match(text, s - 1)) or (e < len(text) and _HAN.match(text, e)):
+        if e - s >= 2 and _touches_han(text, s, e):
             out.append((s, e))
     return out
+
+
+def _touches_han(text: str, s: int, e: int) -> bool:
+    return bool((s > 0 and _HAN.match(text, s - 1)) or (e < len(text) and _HAN.match(text, e)))
 
 
 def _shape(word: str) -> str:
@@ -128,26 +130,23 @@ def latin_name_spans(text: str) -> list[tuple[int, int, float]]:
     words = latin_words(text)
     if not words:
         return []
+    return [(s, e, _SCORE) for s, e in words if _probability(text, s, e) >= MIN_PROBABILITY]
+
+
+def _probability(text: str, s: int, e: int) -> float:
+    """The model's probability that the Latin word ``text[s:e]`` is a personal name."""
     tagger = _tagger()
-    out = []
-    for s, e in words:
-        tagger.set([latin_features(text, s, e)])
-        if tagger.marginal("N", 0) >= MIN_PROBABILITY:
-            out.append((s, e, _SCORE))
-    return out
+    tagger.set([latin_features(text, s, e)])
+    return tagger.marginal("N", 0)
 
 
 def unlikely_latin_name(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]``, if it is a Latin word touching a Han character, is almost
     surely no name (the character CRF's 用Python写的)."""
     m = _WORD.match(text, s)
-    if m is None or m.end() != e or e - s < 2:
+    if m is None or m.end() != e or e - s < 2 or not _touches_han(text, s, e):
         return False
-    if not ((s > 0 and _HAN.match(text, s - 1)) or (e < len(text) and _HAN.match(text, e))):
-        return False
-    tagger = _tagger()
-    tagger.set([latin_features(text, s, e)])
-    return tagger.marginal("N", 0) < _VETO_PROBABILITY
+    return _probability(text, s, e) < _VETO_PROBABILITY
 
 
 def is_given_name(word: str) -> bool:

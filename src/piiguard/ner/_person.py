@@ -268,10 +268,10 @@ def _honoured(text: str, b: int, words: frozenset[str]) -> tuple[int, int] | Non
         name = text[a:b]
         if not all(_is_han(c) for c in name) or name in NOT_NAME_WORDS:
             return None
-        first_ok = (text[a:a + 2] in COMPOUND_SURNAMES if len(name) == 3 and text[a:a + 2] in COMPOUND_SURNAMES
-                    else text[a] in _TITLED_SURNAMES and text[a] not in _NOT_HONOURED_FIRST)
+        compound = len(name) == 3 and name[:2] in COMPOUND_SURNAMES
+        first_ok = compound or (text[a] in _TITLED_SURNAMES and text[a] not in _NOT_HONOURED_FIRST)
         edge = a == 0 or text[a - 1] in _HONOURED_EDGE or text[:a].endswith(_HONOURED_CUES)
-        if first_ok and edge and (len(name) == 2 or name[:2] not in words or name[:2] in COMPOUND_SURNAMES):
+        if first_ok and edge and (len(name) == 2 or compound or name[:2] not in words):
             return a, b
     return None
 
@@ -989,19 +989,20 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _field_name(text: str, p: int, words: frozenset[str],
-                ends: frozenset[str] = _NAME_END) -> tuple[int, int] | None:
-    """A name of 2-3 Han characters at ``p`` that ends its field (``ends`` or the text's
-    end follow it) and is no word, or None."""
+                ends: frozenset[str] = _NAME_END, surname: int = 1) -> tuple[int, int] | None:
+    """A name at ``p`` that ends its field (``ends`` or the text's end follow it): a surname
+    of ``surname`` characters and one or two more, no word unless the surname is compound
+    (欧阳娜娜), or None."""
     e = p
-    while e < len(text) and e - p < 4 and _is_han(text[e]):
+    while e < len(text) and e - p < surname + 3 and _is_han(text[e]):
         e += 1
-    if not 2 <= e - p <= 3 or (e < len(text) and text[e] not in ends):
+    if not surname + 1 <= e - p <= surname + 2 or (e < len(text) and text[e] not in ends):
         return None
     stripped = _strip_title(text, p, e)
     if stripped < e:
         return p, stripped  # 班主任：肖老师, 医生：燕医生: the surname, its title outside
     name = text[p:e]
-    if name in words or name[:2] in words or name in NOT_NAME_WORDS or name in FIELD_WORDS:
+    if surname == 1 and (name in words or name[:2] in words or name in NOT_NAME_WORDS or name in FIELD_WORDS):
         return None
     return p, e
 
@@ -1015,16 +1016,10 @@ def _role_colon_spans(text: str) -> list[tuple[int, int]]:
         first = text[p:p + 2] if text[p:p + 2] in COMPOUND_SURNAMES else text[p:p + 1]
         if first not in SURNAMES and first not in LABEL_SURNAMES and first not in COMPOUND_SURNAMES:
             continue
-        name = _field_name(text, p, words, _ROLE_NAME_END) if len(first) == 1 else None
+        name = _field_name(text, p, words, _ROLE_NAME_END, len(first))
         if (name is None and len(first) == 1 and first in SURNAMES
                 and (p + 1 == len(text) or text[p + 1] in _ROLE_NAME_END)):
             name = (p, p + 1)  # 医师：邵, 送检医生：金 项目：…: the surname alone fills the field
-        if name is None and len(first) == 2:
-            e = p + 2
-            while e < len(text) and e - p < 4 and _is_han(text[e]):
-                e += 1
-            if e - p >= 3 and (e == len(text) or text[e] in _ROLE_NAME_END):
-                name = (p, _strip_title(text, p, e))
         if name is not None:
             out.append(name)
     return out
@@ -1088,7 +1083,7 @@ _LATIN_SPEAKER = re.compile(r"^[ \t]*([A-Z][a-z]{1,11})[ \t]*[:：][ \t]*(?=[\u4
 _LINE_LABELS = frozenset(
     "error warning warn info debug trace fatal note notes tips tip ps re fw fwd todo step q a question answer "
     "user assistant system bot admin server client host status result input output name date time subject "
-    "from to cc bcc title tel phone mobile email mail address addr remark remarks comment summary re".split()
+    "from to cc bcc title tel phone mobile email mail address addr remark remarks comment summary".split()
 )
 
 
