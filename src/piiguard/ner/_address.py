@@ -58,6 +58,8 @@ def _name(least: int, most: int, lazy: str = "", first: str = _NAME) -> str:
     return f"{first}{_NAME_REST}{{{least - 1},{most - 1}}}{lazy}"
 
 
+# A room named in English (Room 419, Flat 5B).
+_ROOM_WORDS = "Room|ROOM|Rm|RM|Suite|SUITE|Unit|UNIT|Flat|FLAT"
 _NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"  # 88, B2 (B2栋), A, 三
 
 
@@ -105,7 +107,7 @@ def _kinds(first: str) -> dict[str, str]:
         "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9]|-[0-9])"
                 r"|[A-Z][0-9]{3,4}(?:室|房|号)?(?![0-9A-Za-z])"  # a lettered unit (B108, A1203)
                 # … a room named in English (Room 419).
-                r"|(?:Room|ROOM|Rm|RM|Suite|SUITE|Unit|UNIT|Flat|FLAT)\.?\s?[A-Za-z]?[0-9]{1,5}[A-Za-z]?(?![0-9A-Za-z])",
+                rf"|(?:{_ROOM_WORDS})\.?\s?[A-Za-z]?[0-9]{{1,5}}[A-Za-z]?(?![0-9A-Za-z])",
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
         # Not a rank (浙江省|级示范区).
         "zone": rf"(?!级){_name(1, 8, first=first)}(?:{sfx['zone']})",
@@ -813,7 +815,7 @@ def _score(parts: list[_Part]) -> float:
 
 # A room written first, in English, before a Chinese address (Room 1203, 深圳市…).
 _ROOM_FIRST = re.compile(
-    r"(?<![A-Za-z])(?:Room|ROOM|Rm\.?|RM\.?|Flat|FLAT|Unit|UNIT|Suite|SUITE|Apt\.?|APT\.?)[ \t]*"
+    rf"(?<![A-Za-z])(?:(?:{_ROOM_WORDS}|Apt|APT)\.?)[ \t]*"
     r"[A-Za-z]?[0-9]{1,5}[A-Za-z]?[ \t]*[,，][ \t]*$"
 )
 
