@@ -82,6 +82,7 @@ POSITIVES = [
     ("老王明天来取货", ["王"]),  # 老/小 + surname before a time word
     ("小张今天请假了", ["张"]),
     ("找老刘拿钥匙", ["刘"]),  # the model's 老刘: 老 is a form of address
+    ("请小蒋帮忙转交", ["蒋"]),  # the model's 小蒋: so is 小
     ("王建国家住湖南省长沙市岳麓区桐梓坡路168号", ["王建国"]),  # 家住: the home is not the name's
     ("李明家住北京市朝阳区", ["李明"]),
     ("张伟家在上海", ["张伟"]),

@@ -1330,8 +1330,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             name = text[s:e]
         e = _strip_title(text, s, e)
         e = _before_after_word(text, s, e)
-        if e - s == 2 and text[s] == "老" and text[s + 1] in _OLD_SURNAMES:
-            s += 1  # 找老刘拿钥匙: 老 is a form of address (小 opens names too: 小平)
+        if e - s == 2 and text[s] in "老小" and text[s + 1] in _OLD_SURNAMES and text[s + 1] not in "平林":
+            s += 1  # 找老刘拿钥匙, 请小蒋转交: 老 and 小 are forms of address (小平 and 小林 are names)
         name = text[s:e]
         if 2 <= e - s <= 3 and text[e:e + 2] in ("家住", "家在") and name[0] in SURNAMES:
             prob = max(prob, 0.6)  # 王建国家住…: the model, unsure of 家, reads no name
