@@ -154,7 +154,7 @@ def _coordinated(text: str, s: int, e: int, words: frozenset[str]) -> tuple[int,
         if ((name in words and (not listed or name in load_common_words())) or name in NOT_NAME_WORDS
                 or name[-1] in _BAD_LAST or _company_after(text, q)):
             return None
-        return p, q
+        return p, _strip_title(text, p, q)  # …、涂大爷、…: the surname, its title outside
     return None
 
 
@@ -1330,6 +1330,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             name = text[s:e]
         e = _strip_title(text, s, e)
         e = _before_after_word(text, s, e)
+        if text[s] == "致" and e - s in (2, 3) and (s == 0 or text[s - 1] in "\r\n \t"):
+            s += 1  # 致景先生：… opens a letter: "to", not part of the name
         if e - s == 2 and text[s] in "老小" and text[s + 1] in _OLD_SURNAMES and text[s + 1] not in "平林":
             s += 1  # 找老刘拿钥匙, 请小蒋转交: 老 and 小 are forms of address (小平 and 小林 are names)
         name = text[s:e]
@@ -1480,6 +1482,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
     if "（" in text or "(" in text:
         for m in _RELATED_RE.finditer(text):
             a, b = m.span(1)
+            b = _strip_title(text, a, b)  # 李阿姨（邻居） -> 李
             if text[a:b] in FIELD_WORDS or text[a:b] in NOT_NAME_WORDS:
                 continue
             _give_way(spans, taken, a, b, below=0.9)
