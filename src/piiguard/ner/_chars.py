@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "SURNAMES",
     "COMPOUND_SURNAMES",
+    "LATE_SURNAMES",
     "TITLES",
     "STRIP_TITLES",
     "NAME_LABELS",
@@ -39,7 +40,11 @@ SURNAMES: frozenset[str] = frozenset(
     # 步 begins words (步行, 步骤), which the dictionary checks keep out (步惊云); 秋 (秋风, 秋雨)
     # is left out.
     "步"
+    # Common surnames added after the model was trained (赖清德, 洪秀全, 萧敬腾): the rules read
+    # them, the model's surname feature does not (LATE_SURNAMES), so its input stays as trained.
+    "赖洪萧"
 )
+LATE_SURNAMES: frozenset[str] = frozenset("赖洪萧")
 
 COMPOUND_SURNAMES: frozenset[str] = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 "
@@ -71,7 +76,7 @@ STRIP_TITLES: tuple[str, ...] = tuple(
         "部长 处长 科长 局长 院长 校长 所长 队长 组长 班长 董事长 会长 书记 县长 市长 镇长 村长 主席 "
         "阿姨 叔叔 大爷 大妈 大姐 大哥 老板 老总 同志 警官 法官 会计 顾问 秘书 助理 工程师 总 工 姐 哥 叔 姨 "
         "探长 警长 船长 机长 馆长 站长 社长 行长 厂长 总裁 教练 议员 大使 将军 上校 中校 少校 "
-        "爷爷 奶奶 姥姥 姥爷 外公 外婆 伯伯 舅舅 婶婶 大婶 妈妈 爸爸 大娘".split(),
+        "爷爷 奶奶 姥姥 姥爷 外公 外婆 伯伯 舅舅 婶婶 大婶 妈妈 爸爸 大娘 同学 干事 店长 研究员 管家".split(),
         key=len,
         reverse=True,
     )

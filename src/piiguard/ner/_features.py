@@ -13,7 +13,7 @@ import threading
 from importlib import resources
 from operator import add
 
-from ._chars import COMPOUND_SURNAMES, SURNAMES, TITLES
+from ._chars import COMPOUND_SURNAMES, LATE_SURNAMES, SURNAMES, TITLES
 
 __all__ = ["PAIR_KINDS", "window_features", "prepare", "load_words", "load_common_words"]
 
@@ -200,7 +200,7 @@ def window_features(padded: str, start: int, end: int,
 _RUN_FEATURES = (b"", b"t1", b"t2", b"t3", b"t4")
 _WORD_STARTS = (b"", b"", b"ws2", b"ws3", b"ws4")
 _WORD_ENDS = (b"", b"", b"we2", b"we3", b"we4")
-_SURNAMES_UTF8 = frozenset(c.encode() for c in SURNAMES)
+_SURNAMES_UTF8 = frozenset(c.encode() for c in SURNAMES - LATE_SURNAMES)  # as the model was trained
 _COMPOUND_UTF8 = frozenset(c.encode() for c in COMPOUND_SURNAMES)
 _TITLE2_UTF8 = frozenset(t.encode() for t in _TITLE2)
 _TITLE1_UTF8 = frozenset(t.encode() for t in _TITLE1)

@@ -199,15 +199,26 @@ _OFFICES = ("总监", "总裁", "副总裁", "董事长", "总经理", "部长",
 # each such case in its train portion (主席 and 总理 are left out: 党主席, 国家总理).
 _FORMS_OF_ADDRESS = _PERSON_HONORIFICS + ("大夫", "会计", "经理", "阿姨", "叔叔", "爷爷", "奶奶", "警官", "教授", "主任",
                                           "局长", "处长", "科长", "院长", "校长", "书记", "市长", "县长",
-                                          "法官", "护士", "同学", "书记员", "审判员") + _OFFICES
+                                          "法官", "护士", "同学", "书记员", "审判员", "副总", "研究员", "教练",
+                                          "管家", "店长", "干事", "同志", "工程师", "老板", "大爷", "大妈", "主管") + _OFFICES
+# Verbs a meeting's minutes put after 李总 or 黄工 (王总强调…, 黄工负责测试).
+_TITLED_VERBS = "强调|提出|表示|指出|认为|建议|要求|安排|同意|负责|确认|到访|牵头|主持|通报|批准|交代|签字|出差"
 _ADDRESS_TITLE_RE = gated("|".join(_FORMS_OF_ADDRESS)
                           # 李总 as a form of address: alone, before a greeting, a pause, a
-                          # speaker's colon or 的 (王总的收件地址, 尤总：明天…)
-                          + "|总(?=$|[，。！？,.!?、\\s好您你说：:]|的(?![来看说讲而趋方原要情基目任形精态]))")
-_TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但国")  # 成员国|部长
+                          # speaker's colon or 的 (王总的收件地址, 尤总：明天…); 黄工 and 柴姐 so too,
+                          # or before a verb of the minutes (王总强调…, 黄工负责测试).
+                          + "|[总工姐](?=$|[，。！？,.!?、\\s好您你说：:（(]|的(?![来看说讲而趋方原要情基目任形精态])|"
+                          + _TITLED_VERBS + ")")
+_TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但国任原付")  # 成员国|部长, 任|副总 (holds), 原|院长 (former)
+_HONOURED_SURNAMES = SURNAMES - set("和与及跟同")  # 住户武先生, 区先生; not 她和先生
+# Forms of address, not offices, after which a word before the surname is an edge too.
+_WORD_EDGE_TITLES = frozenset(_PERSON_HONORIFICS + ("阿姨", "大爷", "大妈", "老板", "教练", "管家", "同志", "同学",
+                                                    "研究员", "干事", "店长", "经理", "主任", "总", "工", "姐"))
 # … or after a role that ends so (骑手马师傅, 快递员刘师傅, 司机李师傅).
-_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是由个位 \t\n" "员机手工人师官")
+_BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是由个位 \t\n】]」』-—" "员机手工人师官哥")
 _PERSON_ONLY = frozenset(("先生", "女士", "小姐"))
+# Prepositions the model takes for a surname before a titled one (由祁|同志, 给王|老师).
+_GLUED_PREPOSITIONS = frozenset("由向于和给跟与对把被让叫请找")
 
 
 def _list_item(text: str, start: int, step: int, words: frozenset[str]) -> tuple[str, bool] | None:
@@ -290,11 +301,17 @@ def _titled_surnames(text: str) -> list[tuple[int, int]]:
         for a in (e - 2, e - 1):
             if a < 0:
                 continue
-            known = _TITLED_SURNAMES if a == e - 1 else COMPOUND_SURNAMES
+            # Only a person is 先生, 女士 or 小姐: any surname may come before them (住户武先生).
+            known = (_HONOURED_SURNAMES if m.group() in _PERSON_ONLY else _TITLED_SURNAMES) if a == e - 1 else COMPOUND_SURNAMES
             # Only a person is 先生, 女士 or 小姐: any character may come before the surname
             # that makes no word with it (请提供赵女士的…).
             edge = (a == 0 or text[a - 1] in _BEFORE_TITLED
-                    or m.group() in _PERSON_ONLY and text[a - 1:a + 1] not in words and _is_han(text[a - 1]))
+                    or m.group() in _PERSON_ONLY and text[a - 1:a + 1] not in words and _is_han(text[a - 1])
+                    # … or after a word that the surname does not continue (部门|江总,
+                    # 保安|牛师傅; not 部|门主管), before a form of address that is no
+                    # office (公司|任|副总经理, 企业|司|处长 are no people)
+                    or m.group() in _WORD_EDGE_TITLES and (text[a - 2:a] in words or text[a - 3:a] in words)
+                    and text[a - 1:a + 1] not in words and text[a - 2:a + 1] not in words)
             if (text[a:e] in known and edge
                     and text[a:m.end()] not in words  # 班主任 is a word, not 班 + 主任
                     and not (text[a] == "任" and m.group() in _OFFICES)):
@@ -1191,6 +1208,18 @@ def _give_way(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: i
         taken.difference_update(range(*k))
 
 
+def _displace(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int, below: float) -> None:
+    """Drop the names overlapping ``[s, e)`` that score below ``below`` (names are at most
+    eight characters long, so only spans starting up to eight before ``s`` are looked up)."""
+    if not taken.intersection(range(s, e)):
+        return
+    for a in range(max(0, s - 8), e):
+        for b in range(max(a + 1, s + 1), a + 9):
+            if (a, b) in spans and spans[(a, b)] < below:
+                del spans[(a, b)]
+                taken.difference_update(range(a, b))
+
+
 _KEY_START = frozenset("\n\t|,，;；。 ")
 
 
@@ -1542,6 +1571,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if (a, b) in spans:
             spans[(a, b)] = max(spans[(a, b)], 0.7)  # the model's unsure 李 of 李总
         else:
+            glued = (a - 1, b)
+            if glued in spans and text[a - 1] in _GLUED_PREPOSITIONS:
+                del spans[glued]  # the model's 由祁 of 由祁同志牵头
+                taken.difference_update(range(*glued))
+            _displace(spans, taken, a, b, below=0.6)  # the model's unsure 人潘 of 办事人潘女士
             _claim(spans, taken, a, b, 0.7)
     if _HAS_LATIN.search(text):
         for a, b, score in _latin_spans(text):
