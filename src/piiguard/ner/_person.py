@@ -27,8 +27,9 @@ from .._regexutil import gated
 from .._types import Finding
 from ._chars import (BRAND_NAMES, COMPOUND_SURNAMES, FIELD_WORD_TAILS, FIELD_WORDS, LABEL_SURNAMES, NAME_LABELS, NOT_NAME_WORDS, ROLE_COLON_WORDS, ROLE_LABELS,
                      STRIP_TITLES, SURNAMES, TITLES)
-from ._latin import is_given_name, latin_name_spans, unlikely_latin_name
 from ._features import PAIR_KINDS, _translit, load_common_words, load_words, prepare, thread_tagger, window_features
+from ._latin import is_given_name, latin_name_spans, unlikely_latin_name
+from ._romanised import likely_given_name, romanised_name_spans
 
 __all__ = ["detect_persons"]
 
@@ -687,7 +688,7 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue
         if not glued and _prose_field(text, s, e):
             continue
-        if not glued and s and text[s - 1] in "：:" and text[max(0, s - 7):s - 1].endswith(_THING_KEYS):
+        if not glued and _thing_value(text, s):
             continue  # 付款方式：支付宝, 品牌：海尔: the value of a field about a thing
         out.append((s, e, glued))
     return out
@@ -1046,10 +1047,22 @@ _CLOSINGS = frozenset(("敬上", "谨上", "拜上", "敬启", "谨启", "谨呈
 _LABEL_TITLES = frozenset("总工姐姨婶奶")
 _LABEL_ENDS = (":", "：", "】", "]", "“", '"', "「", "『")
 # Field names whose value is a thing, not a person (付款方式：支付宝, 民族：汉族).
+def _thing_value(text: str, s: int) -> bool:
+    """Whether ``text[s:]`` is the value of a key about a thing (品牌：海尔, dept: 研发)."""
+    m = _THING_VALUE_RE.search(text, max(0, s - 24), s)
+    return m is not None and m.end() == s
+
+
 _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产品", "物品", "品名", "货物", "平台", "渠道", "银行", "开户行", "快递",
                "物流", "公司", "单位", "型号", "规格", "颜色", "口味", "尺码", "门店", "店铺", "商家", "车型", "来源",
                "分类", "标签", "科室", "部门", "职位", "职务", "学历", "专业", "城市", "省份", "地区", "民族", "籍贯",
                "血型", "星座", "生肖", "爱好", "宗教", "菜品", "药品", "材质", "款式", "配送", "支付")
+# Keys of configuration files and logs whose values are things (dept: 研发, "brand":"李宁").
+_LATIN_THING_KEYS = ("dept", "department", "company", "org", "team", "group", "city", "province", "country",
+                     "status", "type", "category", "brand", "product", "title", "role", "position", "level",
+                     "tag", "tags", "sku", "item", "dish", "menu", "weather", "app", "project", "sign")
+_THING_VALUE_RE = re.compile(
+    "(?:" + "|".join(_THING_KEYS) + r"|(?<![A-Za-z_])(?:" + "|".join(_LATIN_THING_KEYS) + r"))[\"']?[ \t]*[:：=][ \t]*[\"']?$")
 _PRONOUNS = frozenset("您你我她它们")  # never inside a name in the corpora (他 is: 切他·他那乍罗)
 _ROLE_SET = frozenset(ROLE_LABELS)
 # Labels that are also verbs (签名盖章, 署名权): a name follows them only after a colon.
@@ -1073,7 +1086,7 @@ _LATIN_LABELLED = gated(
 _LATIN_ROLE = gated(
     r"(?:选手|队长|队员|小将|老将|新秀|玩家|主播|解说|设计师|主角|导演|演员|歌手|作者|记者|主持人|教练|"
     r"总裁|总监|制作人|创始人|画家|艺术家|原名|昵称|外号|名叫|叫做|我叫|叫我|你好|他叫|她叫|英文名|"
-    r"负责人|经理|主管|董事|主编|编辑|副总裁|执行官)[:：]?\s?"
+    r"负责人|经理|主管|董事|主编|编辑|副总裁|执行官|朋友|同事|闺蜜|男友|女友|男朋友|女朋友|老公|老婆|女儿|儿子|同学|助理)[:：]?\s?"
     # One word, or two capitalised words (Tom Chen).
     r"(?<![A-Za-z0-9_.@-])([A-Z][a-z]{1,14} [A-Z][a-z]{1,14}|[A-Za-z][A-Za-z]{1,14})(?![A-Za-z0-9_.@-])"
 )
@@ -1087,6 +1100,8 @@ _LATIN_ADDRESSED = re.compile(
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[ \t]*(?=\n|$)",
     re.MULTILINE,
 )
+_LATIN_GREETED = re.compile(r"(?:^|(?<=[\s，。！？,.!?：:]))([A-Z][a-z]{1,14})(?=你好|您好)", re.MULTILINE)
+_LAST_LINE = re.compile(r"\n[ \t]*([A-Z][a-z]{1,14})[ \t]*\n?$")
 _LETTER_WORDS = re.compile("Dear|Hi|Hello|Hey|Attn|[Rr]egards|Best|Thank|Cheers|Sincerely|Yours")
 # A Latin name filling a table's person column (name,phone / Kevin Lin,137…).
 _LATIN_FIELD = re.compile(r"(?<=[,|\t;])[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?=[,|\t;\r\n]|$)"
@@ -1100,7 +1115,10 @@ _LATIN_SPEAKER = re.compile(r"^[ \t]*([A-Z][a-z]{1,11})[ \t]*[:：][ \t]*(?=[\u4
 _LINE_LABELS = frozenset(
     "error warning warn info debug trace fatal note notes tips tip ps re fw fwd todo step q a question answer "
     "user assistant system bot admin server client host status result input output name date time subject "
-    "from to cc bcc title tel phone mobile email mail address addr remark remarks comment summary".split()
+    "from to cc bcc title tel phone mobile email mail address addr remark remarks comment summary "
+    # an agent's trace (Thought: …, Observation: …)
+    "thought thoughts observation action final reflection plan context query response request reply agent "
+    "tool function args memory goal task instruction example human ai thinking analysis conclusion".split()
 )
 
 
@@ -1126,6 +1144,12 @@ def _latin_spans(text: str) -> list[tuple[int, int, float]]:
             continue  # DIY, SPL: acronyms, not names
         out.append((m.start(1), m.end(1), 0.6))
     out += [(a, b, 0.7) for a, b in _latin_speakers(text)]
+    for m in _LATIN_GREETED.finditer(text):
+        if likely_given_name(m.group(1)):
+            out.append((*m.span(1), 0.7))  # Cathy你好，…
+    last = _LAST_LINE.search(text)
+    if last is not None and likely_given_name(last.group(1)):
+        out.append((*last.span(1), 0.7))  # a letter signed on its last line: …随时联系。⏎Sophie
     if _LETTER_WORDS.search(text):
         for m in _LATIN_ADDRESSED.finditer(text):
             k = m.lastindex or 0
@@ -1340,6 +1364,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if name.isascii() and (name.isupper() or text[e:e + 1].isdigit() or (s > 0 and text[s - 1] in "0123456789._")
                                or text[e:e + 1] == "=" or name.lower() in _NOT_SPELLINGS):
             continue  # DVD, WCG, LSVAU2180…, tel=: acronyms, codes and keys, not names in Latin letters
+        if name.isascii() and name.islower() and (text[e:e + 1] in (":", "=", "}") or text[s - 2:s] == "${"):
+            continue  # employees:, ${address}: a key or a template's slot, not a name
         if name.isascii() and (unlikely_latin_name(text, s, e) or _quoted_value(text, s, e)):
             # 用Python写的: the Latin-word model knows the word; {"event":"logout","user":…}:
             # a quoted Latin word is a value or key, unless a label names it ("name":"Tom").
@@ -1578,6 +1604,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             _displace(spans, taken, a, b, below=0.6)  # the model's unsure 人潘 of 办事人潘女士
             _claim(spans, taken, a, b, 0.7)
     if _HAS_LATIN.search(text):
+        for a, b in romanised_name_spans(text):
+            if skip and _outside(a, b, skip) != (a, b):
+                continue
+            _give_way(spans, taken, a, b, below=0.9)  # the model's Wang of James Wang
+            _claim(spans, taken, a, b, 0.7)
         for a, b, score in _latin_spans(text):
             _claim(spans, taken, a, b, score)
         for a, b, score in latin_name_spans(text):
@@ -1608,6 +1639,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue
         if (s, e) not in labelled and _in_brand(text, s, e):
             continue  # 周大福的金镯子, 来一罐王老吉 (吉 of 老吉)
+        if (s, e) not in labelled and _thing_value(text, s):
+            continue  # dept: 研发, 品牌：李宁: a field about a thing holds no name
         if text[e:e + 1] == "某" and e - s == _surname_len(text[s:e]):
             continue  # 原告王某某: a name a judgment has anonymised already (no corpus labels it)
         meta = {}
