@@ -131,7 +131,10 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
         # Field names of records that jieba tags as names or lists rarely (毛重：12.5kg).
         "毛重 毛利 车位 宋体 周数 华氏 谢谢 许可证 夏令时 时间戳 张数 韩元 罗盘 易拉罐 卢布 姜片 "
         # A letter's closing (此致 敬礼), and greetings that stand alone in chats.
-        "敬礼 此致 谢谢惠顾 常来常往 金玉满堂 花好月圆 龙凤呈祥 万古长青 花开富贵"
+        "敬礼 此致 谢谢惠顾 常来常往 金玉满堂 花好月圆 龙凤呈祥 万古长青 花开富贵 "
+        # Roles at a ceremony or in a record, and words the model reads as names in records.
+        "孝子 孝女 伴郎 伴娘 新郎 新娘 楼长 德育 单位 查明 应派 高峰期 乔迁 乔迁之喜 白金 小雨 多云 同乐 "
+        "华强北 王府井 门店数 阿尔茨海默症 元整"
     ).split()
 )
 
@@ -178,5 +181,7 @@ ROLE_COLON_WORDS: tuple[str, ...] = (
 BRAND_NAMES: frozenset[str] = frozenset(
     "周大福 周生生 周六福 周黑鸭 张小泉 马应龙 杨国福 王老吉 康师傅 吴裕泰 王守义 老干妈 李锦记 陈李济 "
     "王致和 谢馥春 刘一手 黄飞红 杨铭宇 王麻子 王小卤 钟薛高 蔡林记 谭木匠 吴良材 孔凤春 邵万生 曹素功 "
-    "胡庆余堂 张一元 汪裕泰 戴春林".split()
+    "胡庆余堂 张一元 汪裕泰 戴春林 金龙鱼 货拉拉 海底捞 老乡鸡 李宁 "
+    # Dishes named after people or read as names (宫保 was a title, 麻婆 a cook).
+    "宫保鸡丁 左宗棠鸡 麻婆豆腐 东坡肉 关东煮 李鸿章杂碎 叫花鸡".split()
 )

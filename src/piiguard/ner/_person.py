@@ -299,6 +299,8 @@ def _titled_surnames(text: str) -> list[tuple[int, int]]:
     words = load_words()
     for m in _ADDRESS_TITLE_RE.finditer(text):
         e = m.start()
+        if text[m.end():m.end() + 1] == "们":
+            continue  # 祝同学们…: a group, not one person
         for a in (e - 2, e - 1):
             if a < 0:
                 continue
@@ -1305,16 +1307,17 @@ _KEY_START = frozenset("\n\t|,，;；。 ")
 
 
 def _in_brand(text: str, s: int, e: int) -> bool:
-    """The span overlaps a brand named like a person (``BRAND_NAMES``)."""
-    for k in range(max(0, s - 3), e):
+    """The span overlaps a brand or a dish named like a person (``BRAND_NAMES``)."""
+    for k in range(max(0, s - 4), e):
         if text[k] in _BRAND_FIRST:
-            for n in (3, 4):
+            for n in (2, 3, 4, 5):
                 if k + n > s and text[k:k + n] in BRAND_NAMES:
                     return True
     return False
 
 
 _BRAND_FIRST = frozenset(b[0] for b in BRAND_NAMES)
+_CAPITAL_NUMERALS = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整")
 
 
 def _keys_a_number(text: str, s: int, e: int, words: frozenset[str]) -> bool:
@@ -1456,6 +1459,8 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             name = text[s:e]
         if not _PRONOUNS.isdisjoint(name):
             continue  # 祝您|金玉满堂: a name holds no pronoun
+        if prob < 0.9 and (text[s - 1:s + 1] in _STRIP_SET and s > 0 or name[:2] in _STRIP_SET):
+            continue  # 找师|傅来修, 师傅我在…: the surname is part of a title
         if (e - s == 4 and prob < 0.9 and (s == 0 or text[s - 1] in "\r\n") and (e == len(text) or text[e] in " \t\r\n")
                 and name[:2] not in COMPOUND_SURNAMES and any(name[i:i + 2] in words for i in range(3))):
             continue  # a heading line the model is unsure of (顺丰速运 运单号, 车险保单): it holds a word
@@ -1711,6 +1716,10 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue  # 周大福的金镯子, 来一罐王老吉 (吉 of 老吉)
         if (s, e) not in labelled and _thing_value(text, s):
             continue  # dept: 研发, 品牌：李宁: a field about a thing holds no name
+        if text[s:s + 2] in _STRIP_SET or not _PRONOUNS.isdisjoint(text[s:e]):
+            continue  # 乘客：师傅我在…: a title and a pronoun, whatever rule read them
+        if "某" in text[s:e] or (e - s >= 3 or text[e - 1] in "元圆整") and all(c in _CAPITAL_NUMERALS for c in text[s:e]):
+            continue  # 被告：张某: anonymised already; 伍佰万元整: an amount in capital numerals
         if text[e:e + 1] == "某" and e - s == _surname_len(text[s:e]):
             continue  # 原告王某某: a name a judgment has anonymised already (no corpus labels it)
         meta = {}
