@@ -1181,6 +1181,45 @@ _LINE_LABELS = frozenset(
 )
 
 
+# A chat export's speaker: a line opens with a time (2023-12-24 19:00, [14:20:11]), perhaps a
+# group role or a room (装修-, 6栋803), then the speaker and a colon. Read when two lines of
+# the text open so; the speaker is a name of two to four characters, or 老/小 and a surname,
+# with a title or a parent's word after it (钟管家, 宋雨桐妈妈) left out.
+_CHAT_LINE_RE = re.compile(
+    r"^[ \t]*\[?(?:(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[ T]+)?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+"
+    r"(?:[\u4e00-\u9fff]{1,4}[-—]|[0-9A-Za-z\u4e00-\u9fff-]{1,10}[ \t]+)?"
+    r"([\u4e00-\u9fff·]{2,8})[ \t]*[:：]",
+    re.MULTILINE,
+)
+_SPEAKER_TAILS = ("妈妈", "爸爸", "家长", "奶奶", "爷爷", "外婆", "外公")
+_NOT_SPEAKER_ENDS = frozenset("员长者手生人方主")
+
+
+def _chat_speakers(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    found = [m.span(1) for m in _CHAT_LINE_RE.finditer(text)]
+    if len(found) < 2:
+        return []
+    out = []
+    for a, b in found:
+        for tail in _SPEAKER_TAILS:
+            if text.endswith(tail, a, b) and b - a > len(tail):
+                b -= len(tail)  # 宋雨桐妈妈: the child's name
+                break
+        if text[a] in "老小" and b - a == 2 and text[a + 1] in _OLD_SURNAMES:
+            out.append((a + 1, b))  # 装修-老陈: 陈
+            continue
+        sl = 2 if text[a:a + 2] in COMPOUND_SURNAMES else 1 if text[a] in SURNAMES else 0
+        end = _strip_title(text, a, b)
+        name = text[a:end]
+        if (not sl or not sl + 1 <= end - a <= sl + 2 or name in NOT_NAME_WORDS or name in FIELD_WORDS
+                or name[-1] in _NOT_SPEAKER_ENDS or name in _STRIP_SET):
+            if sl and end < b and end - a == sl:
+                out.append((a, end))  # 物业-钟管家: the surname
+            continue
+        out.append((a, end))
+    return out
+
+
 def _latin_speakers(text: str) -> list[tuple[int, int]]:
     found = [m.span(1) for m in _LATIN_SPEAKER.finditer(text) if m.group(1).lower() not in _LINE_LABELS]
     if len({text[a:b] for a, b in found}) >= 2:
@@ -1582,13 +1621,25 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                     if cut is not None:
                         a, item = a + cut, item[cut:]
                 first = item[:2] if item[:2] in COMPOUND_SURNAMES else item[:1]
-                if ((first in SURNAMES or first in COMPOUND_SURNAMES) and item not in NOT_NAME_WORDS
-                        and item not in FIELD_WORDS and len(item) > len(first) and "某" not in item):
-                    if (a, b) in spans:
-                        spans[(a, b)] = max(spans[(a, b)], 0.7)  # the model's unsure 李四 of …等5人
+                end = _strip_title(text, a, b)  # 洪老师、盛阿姨、阮先生等11人: the surnames
+                name = text[a:end]
+                if ((first in SURNAMES or first in COMPOUND_SURNAMES) and name not in NOT_NAME_WORDS
+                        and name not in FIELD_WORDS and (len(name) > len(first) or end < b) and "某" not in name):
+                    if (a, end) in spans:
+                        spans[(a, end)] = max(spans[(a, end)], 0.7)  # the model's unsure 李四 of …等5人
                     else:
-                        _claim(spans, taken, a, b, 0.7)
+                        if end < b or "等" not in name:
+                            _give_way(spans, taken, a, b)  # the list's item, not the model's piece (申雨|诗)
+                        _claim(spans, taken, a, end, 0.7)
                 a = b + 1
+    if ":" in text or "：" in text:
+        for a, b in _chat_speakers(text, words):
+            if (a, b) in spans:
+                spans[(a, b)] = max(spans[(a, b)], 0.7)
+                continue
+            _give_way(spans, taken, a, b)  # the model's 欧阳子 of 欧阳子轩爸爸
+            _displace(spans, taken, a, b, below=0.6)
+            _claim(spans, taken, a, b, 0.7)
     for a, b in _cued_by_role(text, words):
         if skip and _outside(a, b, skip) != (a, b):
             continue
