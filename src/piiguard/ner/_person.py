@@ -1220,6 +1220,27 @@ def _chat_speakers(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     return out
 
 
+# A name spaced out character by character, as OCR and card layouts leave it (林 杰 森,
+# 法定代表人 尹 志 刚, 今收到 万 强 交来): a run of single Han characters, one space apart,
+# between other words or line edges.
+_SPACED_RUN_RE = re.compile(
+    r"(?:^|(?<=[\s/:：|,，]))([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})(?=$|[\s/:：|,，])", re.MULTILINE
+)
+
+
+def _spaced_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    out = []
+    for m in _SPACED_RUN_RE.finditer(text):
+        a, b = m.span(1)
+        name = text[a:b:2]
+        sl = 2 if name[:2] in COMPOUND_SURNAMES else 1 if name[0] in SURNAMES else 0
+        if (not sl or not sl + 1 <= len(name) <= sl + 2 or name in words or name in FIELD_WORDS
+                or name in NOT_NAME_WORDS or name[:2] in FIELD_WORDS or not _PRONOUNS.isdisjoint(name)):
+            continue
+        out.append((a, b))
+    return out
+
+
 def _latin_speakers(text: str) -> list[tuple[int, int]]:
     found = [m.span(1) for m in _LATIN_SPEAKER.finditer(text) if m.group(1).lower() not in _LINE_LABELS]
     if len({text[a:b] for a, b in found}) >= 2:
@@ -1632,6 +1653,13 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                             _give_way(spans, taken, a, b)  # the list's item, not the model's piece (申雨|诗)
                         _claim(spans, taken, a, end, 0.7)
                 a = b + 1
+    if " " in text or "\u3000" in text:
+        for a, b in _spaced_names(text, words):
+            if skip and _outside(a, b, skip) != (a, b):
+                continue
+            _give_way(spans, taken, a, b)  # the label rule's 黄 of 黄 俊 杰
+            _displace(spans, taken, a, b, below=0.6)
+            _claim(spans, taken, a, b, 0.7)
     if ":" in text or "：" in text:
         for a, b in _chat_speakers(text, words):
             if (a, b) in spans:
