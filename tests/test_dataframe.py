@@ -103,14 +103,14 @@ class TestHeaderFallback:
     @pytest.fixture
     def names(self):
         return pd.DataFrame({"姓名": ["张伟", "alex 王", "无", None, "", 7],
-                             "备注": ["alex 王", "李 雷", "无", None, "", 7],
+                             "备注": ["alex 王", "bob 李", "无", None, "", 7],
                              "性别": ["男", "女", "男", None, "", 7]})
 
     def test_masks_missed_name(self, names):
         out, counts = redact_dataframe_detailed(names, "all")
         assert out["姓名"].tolist()[:3] == ["张*", "a*** *", "无"]  # 无 means no value
         assert out["姓名"].tolist()[4:] == ["", 7] and out["姓名"].isna().tolist()[3]
-        assert out["备注"].tolist()[:2] == ["alex 王", "李 雷"]  # free text: no fallback
+        assert out["备注"].tolist()[:2] == ["alex 王", "bob 李"]  # free text: no fallback
         assert out["性别"].tolist()[:2] == ["男", "女"]  # GENDER has no detector: no fallback
         assert counts["姓名/fallback"] == {("PERSON", "mask"): 1}
         assert counts["姓名"] == {("PERSON", "mask"): 2}
