@@ -1235,8 +1235,9 @@ def _spaced_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         name = text[a:b:2]
         sl = 2 if name[:2] in COMPOUND_SURNAMES else 1 if name[0] in SURNAMES else 0
         if (not sl or not sl + 1 <= len(name) <= sl + 2 or name in words or name in FIELD_WORDS
-                or name in NOT_NAME_WORDS or name[:2] in FIELD_WORDS or not _PRONOUNS.isdisjoint(name)):
-            continue
+                or name in NOT_NAME_WORDS or name[:2] in FIELD_WORDS or not _PRONOUNS.isdisjoint(name)
+                or name[-1] in _END_VERBS_3 or name[-1] in _AFTER_NAME):
+            continue  # 客户 张 说: a surname and a verb
         out.append((a, b))
     return out
 
