@@ -26,7 +26,7 @@ import re
 from .._regexutil import gated
 from .._types import Finding
 from ._chars import SURNAMES
-from ._features import load_common_words, load_words
+from ._features import load_clause_words, load_common_words, load_words
 from ._gazetteer import DISTRICT, TOWN, Division, get_gazetteer
 
 from ._person import detect_persons
@@ -520,6 +520,37 @@ def _is_address(text: str, parts: list[_Part]) -> bool:
     return True
 
 
+_SECTION_CHARS = frozenset("东西南北中一二三四五六七八九十")
+_DIVISION_ENDS = frozenset("省市区县旗州盟")
+
+
+def _after_clause(text: str, b: int, start: int, covered: int) -> int | None:
+    """Where a lone name read back to ``b`` begins once the clause before it is left out:
+    after a verb, preposition, conjunction or adverb (``clause_words.txt``) that opens it
+    or that the read cut in two (安排|艾尔利小镇, 媲美|丹绒亚路, 独家发布|张路, 或者|西班牙广场);
+    None when one character that is no direction or numeral is left (不妨顺路, 确保驻村:
+    a verb and its object). A name made only of the word stays (为民路, 开发一路)."""
+    if any(c in _DIVISION_ENDS for c in text[b:start]):
+        return b  # the read holds a division's suffix (…自治县解放东路): the chain decides
+    clause = load_clause_words()
+    if (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1:b + 1] in clause
+            and text[b:b + 2] not in load_words()):
+        # The read stopped inside the word, at its limit or at a stop that begins it
+        # (或|者西班牙广场, 其|实广渠路, 到|达金融街), where the name's first character makes
+        # no word with the next (住在|建国北路: 在建 is a word, but so is 建国).
+        b += 1
+    for _ in range(2):  # 独家|发布|张路
+        if start - b < 3 or text[b:b + 2] not in clause:
+            break
+        rest = text[b + 2:start]
+        if all(c in _SECTION_CHARS for c in rest):
+            break  # 开发一路, 为民东路
+        if len(rest) < 2:
+            return None
+        b += 2
+    return b
+
+
 def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     """Start of the name before a lone road/estate/village suffix at ``start``, or None."""
     b = start
@@ -543,6 +574,10 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
             b = unit.end()  # a date's or a measure's unit the walk began with (2010年|中山路, 70平米|公寓)
     if text[start - 1:start] == "几" or text[start:end] == "村" and text[start - 1:start] in _VILLAGE_VERBS:
         return None  # a count of bus lines (好几路), a verb and its object (确保驻村, 毅然回村)
+    if start - b >= 3:
+        b = _after_clause(text, b, start, covered)
+        if b is None:
+            return None
     if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
             b -= 1  # a Latin street name (RuadoCunha步行街)
