@@ -267,7 +267,7 @@ _LONE_STOP = frozenset(
 _POSITION_INITIALS = frozenset("上下前后地")
 _LOCATIVE_TAILS = frozenset("面边方头上下前后里内外")
 _SUFFIX_WORDS = frozenset(
-    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
+    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
     "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长 "
     "镇压 镇守 镇定 镇静 镇痛 镇住 镇魂 镇江 乡村 乡镇 乡企 乡亲 乡土 乡下 乡间 乡愁 乡音 乡情 乡里 乡民 乡邻 乡绅".split()
 )
@@ -520,6 +520,23 @@ def _is_address(text: str, parts: list[_Part]) -> bool:
     return True
 
 
+_IDIOM_NOT_FIRST = frozenset("东西南北中前后上下")
+
+
+def _in_idiom(text: str, start: int, end: int, covered: int) -> bool:
+    """The suffix at ``start:end`` ends or stands inside a four-character word (轻车熟路,
+    走街串巷, 大街小巷, 狭路相逢, 万人空巷): an idiom, no place. Not a street of that form
+    named by its direction or a division (东长安街, 西交民巷, 前门大街, 西藏天路)."""
+    if text[start:end] in _ZONES:
+        return False  # a zone's suffix is a word itself (苏州|工业园区)
+    words = load_words()
+    for a in range(max(covered, end - 4), min(start, end - 1) + 1):
+        w = text[a:a + 4]
+        if len(w) == 4 and w in words and w[0] not in _IDIOM_NOT_FIRST and w[:2] not in get_gazetteer().short:
+            return True
+    return False
+
+
 _SECTION_CHARS = frozenset("东西南北中一二三四五六七八九十")
 _DIVISION_ENDS = frozenset("省市区县旗州盟")
 
@@ -574,6 +591,8 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
             b = unit.end()  # a date's or a measure's unit the walk began with (2010年|中山路, 70平米|公寓)
     if text[start - 1:start] == "几" or text[start:end] == "村" and text[start - 1:start] in _VILLAGE_VERBS:
         return None  # a count of bus lines (好几路), a verb and its object (确保驻村, 毅然回村)
+    if _in_idiom(text, start, end, covered):
+        return None
     if start - b >= 3:
         b = _after_clause(text, b, start, covered)
         if b is None:
