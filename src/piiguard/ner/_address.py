@@ -598,8 +598,10 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
         if b is None:
             return None
     if b == start:
-        while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
-            b -= 1  # a Latin street name (RuadoCunha步行街)
+        while b > covered and text[b - 1].isascii() and text[b - 1].isalnum() and start - b < 20:
+            b -= 1  # a Latin street name (RuadoCunha步行街) or estate with a number in it (q1大厦, K11广场)
+        while b < start and not text[b].isalpha():
+            b += 1  # … which opens with a letter (not 3|大厦)
     # A one-character village (宏村) after a stop, its character no word of place or number
     # (回村, 邻村, 三村).
     short_ok = (start - b == 1 and text[start:end] == "村" and text[b] not in _NOT_VILLAGE_NAMES
