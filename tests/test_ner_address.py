@@ -334,10 +334,16 @@ PROSE_POSITIVES = [
     # An estate named in Latin letters and digits, then its floor.
     ("通过电梯只要43秒就直上q1大厦77层观景台", "q1大厦77层"),
     ("在K11广场", "K11广场"),
+    ("住在北京市东城区和平里西街8号", "北京市东城区和平里西街8号"),  # 和 begins 和平里
     # Titles: a numbered address or a county inside one stays.
     ("看了《关于建国路88号的通知》", "建国路88号"),
     ("康熙初《通山县志》", "通山县"),
     ("住在爱情公寓3栋，看过《爱情公寓》", "爱情公寓3栋"),
+]
+# Two places joined by 和 are two findings.
+JOINED = [
+    ("科恰班巴省的艾基莱镇和托托拉镇受灾", ["艾基莱镇", "托托拉镇"]),
+    ("地处长白山区的蛟河市六里地屯和大荒顶子屯", ["蛟河市六里地屯"]),
 ]
 PROSE_NEGATIVES = [
     "华北区总经理", "河南新乡市茶业商会", "河南中青网络家园共同承办",
@@ -402,6 +408,10 @@ class TestForms:
     @pytest.mark.parametrize(("text", "expected"), PROSE_POSITIVES)
     def test_prose_positive(self, text: str, expected: str) -> None:
         assert addresses(text) == [expected]
+
+    @pytest.mark.parametrize(("text", "expected"), JOINED)
+    def test_joined_places(self, text: str, expected: list[str]) -> None:
+        assert addresses(text) == expected
 
     @pytest.mark.parametrize("text", PROSE_NEGATIVES)
     def test_prose_negative(self, text: str) -> None:

@@ -393,6 +393,12 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                 parts[-1] = _Part(parts[-1].start, cross, "road")
                 pos = cross
                 continue
+        if (parts and text[pos] == "和" and text[pos:pos + 2] not in load_words()
+                and _division_at(text, pos, gaz) is None):
+            # Two places joined (和义街道|和大红门街道): the second is no part of the first's
+            # address. 和 that makes a word with the next character begins a name (…镇和平村).
+            pos = start
+            break
         cand: _Part | None = None
         lim = limit if first_end is None else first_end
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
