@@ -543,6 +543,7 @@ def _in_idiom(text: str, start: int, end: int, covered: int) -> bool:
     return False
 
 
+_ROAD_SUFFIXES = frozenset("大道 大街 步行街 路 街 巷 胡同".split())
 _SECTION_CHARS = frozenset("东西南北中一二三四五六七八九十")
 _DIVISION_ENDS = frozenset("省市区县旗州盟")
 
@@ -603,6 +604,8 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
         b = _after_clause(text, b, start, covered)
         if b is None:
             return None
+    elif start - b == 2 and text[b:start] in load_clause_words() and text[start:end] not in _ROAD_SUFFIXES:
+        return None  # a verb before an estate's generic word (直达小区, 关注家园); roads keep theirs (为民路)
     if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalnum() and start - b < 20:
             b -= 1  # a Latin street name (RuadoCunha步行街) or estate with a number in it (q1大厦, K11广场)
