@@ -410,7 +410,7 @@ class TestModel:
     def test_files_ship_in_package(self) -> None:
         from importlib import resources
 
-        for name in ("person.crfsuite", "latin_names.crfsuite", "person_triggers.txt", "words.txt"):
+        for name in ("person.crfsuite", "latin_names.crfsuite", "person_triggers.txt", "words.txt", "clause_words.txt"):
             assert (resources.files("piiguard.ner") / name).is_file()
 
     def test_import_is_lazy(self) -> None:

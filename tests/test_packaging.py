@@ -31,6 +31,7 @@ def test_wheel_contents(wheel: Path) -> None:
     assert all(n.endswith(".yaml") for n in specs)
     assert "piiguard/py.typed" in names
     for shipped in ("piiguard/ner/person.crfsuite", "piiguard/ner/latin_names.crfsuite", "piiguard/ner/person_triggers.txt", "piiguard/ner/words.txt",
+                    "piiguard/ner/clause_words.txt",
                     "piiguard/data/divisions.dat", "piiguard/data/t2s.txt"):
         assert shipped in names
     assert "piiguard/data/taxonomy.yaml" in names

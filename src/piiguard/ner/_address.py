@@ -20,12 +20,13 @@ what puts the left edge after 住在/寄往/地址：.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .._regexutil import gated
 from .._types import Finding
 from ._chars import SURNAMES
-from ._features import load_common_words, load_words
+from ._features import load_clause_words, load_common_words, load_words
 from ._gazetteer import DISTRICT, TOWN, Division, get_gazetteer
 
 from ._person import detect_persons
@@ -119,7 +120,8 @@ def _kinds(first: str) -> dict[str, str]:
                 r"(?:[东西南北中]?[一二三四五六七八九十]段|[东西南北中]段|[0-9]{1,2}段|[东西南北中](?=[0-9]|[一二三四五六七八九十]{1,4}号))?",
         "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
         # … with a number inside its name (国贸360广场, 华润24城).
-        "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})"
+        # 城 ends no estate's name where it begins 城市, 城镇 or 城乡 (乌审旗推进|城市化).
+        "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})(?!(?<=城)[市镇乡])"
                rf"|{_name(1, 6, first=first)}[0-9]{{1,4}}(?:广场|大厦|中心|公寓|花园|小区|城)",
         # After a number or an estate only (see _VENUE_AFTER): a shop or school, a place
         # named without a suffix before its floor (文三路6606号颐高数码44楼), a wing (西座, 北楼).
@@ -265,7 +267,7 @@ _LONE_STOP = frozenset(
 _POSITION_INITIALS = frozenset("上下前后地")
 _LOCATIVE_TAILS = frozenset("面边方头上下前后里内外")
 _SUFFIX_WORDS = frozenset(
-    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
+    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
     "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长 "
     "镇压 镇守 镇定 镇静 镇痛 镇住 镇魂 镇江 乡村 乡镇 乡企 乡亲 乡土 乡下 乡间 乡愁 乡音 乡情 乡里 乡民 乡邻 乡绅".split()
 )
@@ -282,6 +284,12 @@ _GENERIC = frozenset(
 # Divisions whose names are ordinary words (阳泉市郊区, a township named 街道): alone,
 # they are the word (在郊区, 一些街道, 城区地价).
 _GENERIC_DIVISIONS = frozenset("街道 郊区 城区 矿区 市中区 开发区 高新区 东区 西区".split())
+# Verbs whose object 村 is (确保驻村, 毅然回村, 挨村挨户): the 村 is no village's suffix
+# (进 is left out: 前进村 is a common name).
+_VILLAGE_VERBS = frozenset("驻回入离返挨")
+# A unit after a number that a lone name's backward read began with (2010年|中山路,
+# 40-50-70平米|公寓).
+_UNIT_AFTER_NUMBER = re.compile("平方米|平方|平米|公里|千米|米|年|月|日|元|万|亿")
 # A town's suffix followed by these continues a longer name (新乡市, 东乡县, 乡镇).
 _TOWN_NOT_AFTER = frozenset("县市区镇乡村")
 _NOT_VILLAGE_NAMES = frozenset("回进出离返入驻包整全本该邻外同别两三几多各每此原老小大古新旧东西南北中一二四五六七八九十乡山渔农")
@@ -385,6 +393,12 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                 parts[-1] = _Part(parts[-1].start, cross, "road")
                 pos = cross
                 continue
+        if (parts and text[pos] == "和" and text[pos:pos + 2] not in load_words()
+                and _division_at(text, pos, gaz) is None):
+            # Two places joined (和义街道|和大红门街道): the second is no part of the first's
+            # address. 和 that makes a word with the next character begins a name (…镇和平村).
+            pos = start
+            break
         cand: _Part | None = None
         lim = limit if first_end is None else first_end
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
@@ -476,6 +490,9 @@ _BUILDING = re.compile(r"[A-Za-z0-9-]+(?:号楼|栋|幢|座)")
 _INSIDE = re.compile(r"[0-9]+(?:单元|室|号)|[0-9-]+")
 
 
+# What follows a building's number in an address: its floor or rooms, a side, a clause.
+_AFTER_BUILDING = frozenset("楼层单门室号前后旁对里内外附下上东西南北中左右的和、与及")
+_BUILDING_COUNT = re.compile("[0-9一二三四五六七八九十两]{1,3}[座栋幢]")
 _COUNTED_AREAS = re.compile("[一二三四五六七八九十两]区")
 
 
@@ -488,6 +505,10 @@ def _is_address(text: str, parts: list[_Part]) -> bool:
         return False  # districts counted after a place (椒江三区, 城南五区), no sub-area
     if kinds == ["div", "zone"] and text.startswith("兵团", parts[1].end - 2):
         return False  # the same, after its province (新疆|生产建设兵团); its 师, 团 and 连 are places
+    if (kinds[-2:] == ["poi_bare", "num"] and _BUILDING_COUNT.fullmatch(text, parts[-1].start, parts[-1].end)
+            and "\u4e00" <= text[parts[-1].end:parts[-1].end + 1] <= "\u9fff"
+            and text[parts[-1].end] not in _AFTER_BUILDING):
+        return False  # a count of buildings before what they are (博物馆有7座建筑, 建起6座水厂)
     if all(k == "div" for k in kinds):
         last = parts[-1].division
         # Divisions only: an address when it reaches county level by a full name.
@@ -503,6 +524,55 @@ def _is_address(text: str, parts: list[_Part]) -> bool:
         # 马路 + 花园 style chains without a number or a division are too weak.
         return False
     return True
+
+
+_IDIOM_NOT_FIRST = frozenset("东西南北中前后上下")
+
+
+def _in_idiom(text: str, start: int, end: int, covered: int) -> bool:
+    """The suffix at ``start:end`` ends or stands inside a four-character word (轻车熟路,
+    走街串巷, 大街小巷, 狭路相逢, 万人空巷): an idiom, no place. Not a street of that form
+    named by its direction or a division (东长安街, 西交民巷, 前门大街, 西藏天路)."""
+    if text[start:end] in _ZONES:
+        return False  # a zone's suffix is a word itself (苏州|工业园区)
+    words = load_words()
+    for a in range(max(covered, end - 4), min(start, end - 1) + 1):
+        w = text[a:a + 4]
+        if len(w) == 4 and w in words and w[0] not in _IDIOM_NOT_FIRST and w[:2] not in get_gazetteer().short:
+            return True
+    return False
+
+
+_ROAD_SUFFIXES = frozenset("大道 大街 步行街 路 街 巷 胡同".split())
+_SECTION_CHARS = frozenset("东西南北中一二三四五六七八九十")
+_DIVISION_ENDS = frozenset("省市区县旗州盟")
+
+
+def _after_clause(text: str, b: int, start: int, covered: int) -> int | None:
+    """Where a lone name read back to ``b`` begins once the clause before it is left out:
+    after a verb, preposition, conjunction or adverb (``clause_words.txt``) that opens it
+    or that the read cut in two (安排|艾尔利小镇, 媲美|丹绒亚路, 独家发布|张路, 或者|西班牙广场);
+    None when one character that is no direction or numeral is left (不妨顺路, 确保驻村:
+    a verb and its object). A name made only of the word stays (为民路, 开发一路)."""
+    if any(c in _DIVISION_ENDS for c in text[b:start]):
+        return b  # the read holds a division's suffix (…自治县解放东路): the chain decides
+    clause = load_clause_words()
+    if (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1:b + 1] in clause
+            and text[b:b + 2] not in load_words()):
+        # The read stopped inside the word, at its limit or at a stop that begins it
+        # (或|者西班牙广场, 其|实广渠路, 到|达金融街), where the name's first character makes
+        # no word with the next (住在|建国北路: 在建 is a word, but so is 建国).
+        b += 1
+    for _ in range(2):  # 独家|发布|张路
+        if start - b < 3 or text[b:b + 2] not in clause:
+            break
+        rest = text[b + 2:start]
+        if all(c in _SECTION_CHARS for c in rest):
+            break  # 开发一路, 为民东路
+        if len(rest) < 2:
+            return None
+        b += 2
+    return b
 
 
 def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
@@ -522,11 +592,25 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     while b < start and text[b] in _LABEL_INNER:
         b += 1  # 姓名|蓝桥名苑: a label's character may not begin the name
     b = _developer_start(text, b, covered)
-    if b < start and text[b] in "年月日" and b > 0 and text[b - 1].isdigit():
-        b += 1  # a date's unit the walk began with (2010年|中山路)
+    if b < start and b > 0 and text[b - 1].isdigit():
+        unit = _UNIT_AFTER_NUMBER.match(text, b, start)
+        if unit is not None:
+            b = unit.end()  # a date's or a measure's unit the walk began with (2010年|中山路, 70平米|公寓)
+    if text[start - 1:start] == "几" or text[start:end] == "村" and text[start - 1:start] in _VILLAGE_VERBS:
+        return None  # a count of bus lines (好几路), a verb and its object (确保驻村, 毅然回村)
+    if _in_idiom(text, start, end, covered):
+        return None
+    if start - b >= 3:
+        b = _after_clause(text, b, start, covered)
+        if b is None:
+            return None
+    elif start - b == 2 and text[b:start] in load_clause_words() and text[start:end] not in _ROAD_SUFFIXES:
+        return None  # a verb before an estate's generic word (直达小区, 关注家园); roads keep theirs (为民路)
     if b == start:
-        while b > covered and text[b - 1].isascii() and text[b - 1].isalpha() and start - b < 20:
-            b -= 1  # a Latin street name (RuadoCunha步行街)
+        while b > covered and text[b - 1].isascii() and text[b - 1].isalnum() and start - b < 20:
+            b -= 1  # a Latin street name (RuadoCunha步行街) or estate with a number in it (q1大厦, K11广场)
+        while b < start and not text[b].isalpha():
+            b += 1  # … which opens with a letter (not 3|大厦)
     # A one-character village (宏村) after a stop, its character no word of place or number
     # (回村, 邻村, 三村).
     short_ok = (start - b == 1 and text[start:end] == "村" and text[b] not in _NOT_VILLAGE_NAMES
@@ -707,6 +791,18 @@ _COMPANY_AFTER = re.compile(_NAME_REST + "{0,4}?(?:" + _FIRMS + ")")
 _FIRM_AFTER = re.compile(_FIRMS)
 
 
+def _authority_at(text: str, parts: list[_Part]) -> int:
+    """The index of the named place after the divisions when it holds an authority,
+    court, institute or bank branch named after its seat and no road or number follows
+    (武汉市|中院开庭, 顺义区|支行告上法庭, 山东省|政府对农村, 湖北省|社科院), else 0."""
+    first = next((i for i, p in enumerate(parts) if p.kind != "div"), 0)
+    if (first and parts[first - 1].division is not None and parts[first - 1].division.level < TOWN
+            and all(p.kind not in ("num", "room", "road") for p in parts[first:])
+            and _AUTHORITY_IN.search(text, parts[first].start, parts[first].end)):
+        return first
+    return 0
+
+
 def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
     """The chain names an authority, not a place to send post (武汉市政府, 泗水县文化市场).
 
@@ -735,6 +831,7 @@ def _is_org(text: str, parts: list[_Part], lone: bool = False) -> bool:
 
 # Authorities only: a hospital or school after a city is where parcels go in shipping
 # addresses (永康市第一人民医院住院部53楼), as CCKS and CLUENER label it.
+_AUTHORITY_IN = re.compile("政府|法院|中院|高院|检察院|社科院|研究院|设计院|支行|分行")
 _INSTITUTIONS = ("法院", "检察院", "政府", "委员会", "社会科学院")
 
 
@@ -893,6 +990,21 @@ def _nearer_lead(text: str, parts: list[_Part], begin: int, gaz, covered: int) -
     return None
 
 
+def _cuts_division(text: str, b: int, covered: int, gaz) -> int | None:
+    """Start of a division's name (full or short, 2-4 characters) that runs across ``b``
+    from a character before it that no stop ends (河南|中青网络家园), or None."""
+    if b <= covered or not "\u4e00" <= text[b - 1] <= "\u9fff" or text[b - 1] in _LONE_STOP:
+        return None
+    for k in (1, 2, 3):
+        if b - k < covered:
+            break
+        for j in range(1, 5 - k):
+            name = text[b - k:b + j]
+            if name in gaz.short or name in gaz.full:
+                return b - k
+    return None
+
+
 def _across_gap(text: str, start: int, gaz, floor: int) -> int:
     """Start of divisions written one to three name characters before ``start``.
 
@@ -984,6 +1096,26 @@ def _no_start(gaz) -> frozenset[str]:
     return _NO_START
 
 
+# A book, film or series title (《爱情公寓》第二季, 《呼啸山庄》): its words name no place.
+_TITLE = re.compile("《([^《》\n]{1,30})》")
+
+
+def _titles(text: str) -> tuple[list[tuple[int, int]], frozenset[str]]:
+    """The spans inside 《》 in ``text`` and their texts (one scan of the text)."""
+    spans = [m.span(1) for m in _TITLE.finditer(text)]
+    return spans, frozenset(text[a:b] for a, b in spans)
+
+
+def _in_title(text: str, start: int, end: int, titles: tuple[list[tuple[int, int]], frozenset[str]]) -> bool:
+    """The span lies inside a title, or repeats a title of the text without its 《》
+    (05:46《爱情公寓》… 爱情公寓真把事搞大了)."""
+    spans, names = titles
+    if text[start:end] in names:
+        return True
+    k = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+    return k >= 0 and end <= spans[k][1]
+
+
 def detect_addresses(text: str) -> list[Finding]:
     """Find postal addresses (CN_ADDRESS) in normalized text.
 
@@ -1004,10 +1136,12 @@ def detect_addresses(text: str) -> list[Finding]:
     rejected = 0  # end of the furthest chain already read and found not to be an address
     no_start = _no_start(gaz)
     district_shorts = _district_shorts(gaz)
+    words = load_words()
     # Names of towns, villages and roads found so far: a later mention of one is found
     # even where no stop precedes it (孜许乡书记邹堂权|孜许乡).
     seen: set[str] = set()
     seen_tails: set[str] = set()  # their last two characters, a cheap first test
+    titles = _titles(text) if "《" in text else None
     for m in _SEED.finditer(text):
         ms, me = m.span()
         group = m.lastgroup
@@ -1028,8 +1162,20 @@ def detect_addresses(text: str) -> list[Finding]:
             # A division the gazetteer confirms (浦东新区 is no weak 新区).
             for k in gaz.lengths_to_two.get(text[max(0, e - 2):e], ()):
                 if k <= e and text[e - k:e] in gaz.full and e - k >= covered:
+                    if k == 2 and e - 3 >= covered and text[e - 3:e - 1] in words:
+                        break  # a short name cut from a word before it (华北|区 is no 北区)
+                    if text[e - 1] == "乡" and text[e:e + 1] in "市县区":
+                        break  # the town's 乡 begins a longer name (河南新乡市 holds no 南新乡)
                     starts.append(e - k)
                     break
+            if starts and text[e - 1] in "市县" and e - starts[0] == 2 and e >= 4:
+                # A district's former county name that ends in a shorter county's full name
+                # (崇礼县, now 崇礼区, is not 礼县 in Gansu).
+                for k in district_shorts.get(text[e - 2], ()):
+                    if (e - 1 - k >= covered and k >= 2 and text[e - 1 - k:e - 1] in district_shorts[""]
+                            and _former_suffix_ok(text, e - 1)):
+                        starts[0] = e - 1 - k
+                        break
             if starts and text[e - 1] in "镇乡道":
                 longer = _longer_town(text, starts[0], ms, e, covered, gaz)
                 if longer is not None:
@@ -1114,6 +1260,12 @@ def detect_addresses(text: str) -> list[Finding]:
                     continue
             if not parts or parts[-1].end <= ms or anchored and all(p.end != me for p in parts):
                 continue
+            authority = _authority_at(text, parts)
+            if authority:
+                # An authority named after its seat: no address, and a place later in the
+                # clause is read on its own (郑州市政府将|西岗村).
+                rejected = parts[authority - 1].end
+                break
             if town_from is not None and s == town_from[1] and parts[0].kind == "div":
                 # 察汗|乌苏镇: the town's own name, not the gazetteer's namesake elsewhere.
                 parts = [_Part(town_from[0], parts[0].end, "town")] + parts[1:]
@@ -1149,6 +1301,19 @@ def detect_addresses(text: str) -> list[Finding]:
                 else:
                     nearer = _nearer_lead(text, parts, begin, gaz, covered)
                     begin, parts = nearer if nearer is not None else (parts[0].start, parts)
+            if group == "lone" and begin == starts[0] and ms - begin >= _LONE_MAX:
+                cut_div = _cuts_division(text, begin, covered, gaz)
+                if cut_div is not None:
+                    # The backward read stopped at its length limit inside a division's name:
+                    # the address starts at the division when a road or number follows
+                    # (澳门|路氹金光大道, 福安|城关中心街); else what is left is no name of its
+                    # own (河南|中青网络家园).
+                    lead = _parse(text, cut_div, gaz)
+                    if not (lead and lead[-1].end >= parts[-1].end
+                            and any(p.kind in ("road", "num", "room") for p in lead)):
+                        rejected = parts[-1].end
+                        break
+                    begin, parts = cut_div, lead
             if begin == cut and not _is_address(text, parts):
                 # A verse or idiom cut by the read's limit (see _verse_after), with no division
                 # or number in the chain, is no place (柳暗花明又一村, 山重水复疑无路).
@@ -1163,6 +1328,14 @@ def detect_addresses(text: str) -> list[Finding]:
                 if not parts:
                     continue
             end = parts[-1].end
+            if titles is not None and all(p.kind not in ("num", "room") and (
+                    p.division is None or p.division.level >= TOWN) for p in parts) and _in_title(
+                    text, begin, end, titles):
+                # A place word in a title, or the title repeated (《呼啸山庄》, 《荒村客栈》,
+                # 《爱情公寓》… 爱情公寓花絮, 《芙蓉镇》): a work, no place. A numbered address
+                # and a county or larger division stay (《通山县志》).
+                rejected = end
+                break
             meta = _metadata(parts, begin)
             room = _ROOM_FIRST.search(text[max(0, begin - 24):begin]) if begin else None
             if room is not None:

@@ -59,6 +59,21 @@ def _prefixes() -> frozenset[str]:
     return _prefix_set
 
 
+_clause: frozenset[str] | None = None
+
+
+def load_clause_words() -> frozenset[str]:
+    """Two-character verbs, prepositions, conjunctions and adverbs (``clause_words.txt``),
+    which open a clause and no place's name. Loaded once."""
+    global _clause
+    if _clause is None:
+        with _lock:
+            if _clause is None:
+                text = (resources.files("piiguard.ner") / "clause_words.txt").read_text("utf-8")
+                _clause = frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return _clause
+
+
 def load_common_words() -> frozenset[str]:
     """The most frequent of :func:`load_words` (marked ``+`` in the file)."""
     load_words()
