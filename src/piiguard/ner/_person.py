@@ -464,6 +464,34 @@ def _cued_by_role(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     return out
 
 
+# A list of short items between clause edges (参会党员：边疆、岳红、申晓光).
+_LIST_RE = re.compile(r"(?:^|(?<=[：:，,。；;\s]))((?:[\u4e00-\u9fff]{2,4}、){1,11}[\u4e00-\u9fff]{2,4})(?=$|[。，,；;\s])",
+                      re.MULTILINE)
+
+
+def _listed_among_names(text: str, spans: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Items of a 、-list that open with a surname where at least half the other items are
+    names already found: the item is a name too, even a word (边疆、岳红、申晓光, 鲁文涛、米雪、花蕾)."""
+    out = []
+    for m in _LIST_RE.finditer(text):
+        items = []
+        a = m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((a, a + len(item)))
+            a += len(item) + 1
+        named = sum(k in spans for k in items)
+        if not named or named < (len(items) - 1) / 2:
+            continue
+        for a, b in items:
+            item = text[a:b]
+            sl = 2 if item[:2] in COMPOUND_SURNAMES else 1 if item[0] in SURNAMES else 0
+            if ((a, b) in spans or not sl or not sl + 1 <= b - a <= sl + 2 or item in FIELD_WORDS or "某" in item
+                    or not _PRONOUNS.isdisjoint(item) or item[-1] in _TITLE_SET or item[-2:] in _TITLE_SET):
+                continue
+            out.append((a, b))
+    return out
+
+
 def _titled(text: str, e: int) -> bool:
     """A title follows ``e`` (李总明天来公司: the 公司 later on is not this name's)."""
     return text[e:e + 2] in _TITLE_SET or (e < len(text) and text[e] in "总先女")
@@ -726,6 +754,8 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
 
     out = []
     fields = [(m.start(1) - 1, m.end(1) - 1, False) for m in _field_patterns()[1].finditer("\n" + text)]
+    if "| " in text:
+        fields += [(*m.span(1), False) for m in _MARKDOWN_CELL.finditer(text)]  # | 1 | 金星 | 黄金 |
     words = load_common_words()
     for s, e, glued in fields + [(a, b, True) for a, b in _glued_spans(text, skip)]:
         e = _strip_title(text, s, e)
@@ -733,7 +763,8 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
         column = None if glued else _column(text, s, e)
         if column is False:
             continue  # name,mobile,addr,remark / …,老客户 周末送货: a remark, not a name
-        if column and e - s <= 4 and name not in FIELD_WORDS and name not in NOT_NAME_WORDS:
+        if column and e - s <= 4 and name not in FIELD_WORDS and (
+                name not in NOT_NAME_WORDS or name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES):
             out.append((s, e, glued))  # 序号,姓名 / 2,江山: the header says it is a name
             continue
         if name in words or not (_long_digits_or_not(text, s - 1, -1) and _long_digits_or_not(text, e, 1)):
@@ -754,6 +785,7 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
 
 
 _COLUMN_DELIMS = ",|\t;"
+_MARKDOWN_CELL = re.compile(r"(?<=\| )([\u4e00-\u9fff]{2,4})(?= +\|)")
 _MAX_ROW = 2000
 _NAME_COLUMNS = frozenset(("PERSON", "EMERGENCY_CONTACT", "ONLINE_ACCOUNT"))
 
@@ -764,7 +796,13 @@ def _column(text: str, s: int, e: int) -> bool | None:
     person's column (姓名, 联系人), False for free text or another type (remark, 城市,
     手机), None when there is no such header or it says nothing known. Rows and headers
     longer than ``_MAX_ROW`` are not read, so the cost per field stays bounded."""
-    delim = text[s - 1] if s and text[s - 1] in _COLUMN_DELIMS else text[e:e + 1]
+    before = s
+    while before and text[before - 1] == " " and s - before < 4:
+        before -= 1  # | 金星 |: a Markdown cell pads its value with spaces
+    after = e
+    while text[after:after + 1] == " " and after - e < 4:
+        after += 1
+    delim = text[before - 1] if before and text[before - 1] in _COLUMN_DELIMS else text[after:after + 1]
     if not delim or delim not in _COLUMN_DELIMS:
         return None
     first_end = text.find("\n", 0, _MAX_ROW)
@@ -780,7 +818,7 @@ def _column(text: str, s: int, e: int) -> bool | None:
     cells = header.split(delim)
     if len(cells) < 2 or len(cells) != text.count(delim, newline + 1, line_end) + 1:
         return None
-    return _header_kind(cells[text.count(delim, newline + 1, s)])
+    return _header_kind(cells[text.count(delim, newline + 1, s)].strip())
 
 
 def _has_name_column(text: str) -> bool:
@@ -1785,6 +1823,9 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         if inner is not None and s <= inner[0] and inner[1] < e and len(inside) == inner[1] - inner[0]:
             del spans[inner]
             spans[(s, e)] = 0.7
+    if "、" in text and spans:
+        for a, b in _listed_among_names(text, spans):
+            _claim(spans, taken, a, b, 0.6)
     if spans:
         _repeated(text, spans, taken, words)
     out = []
