@@ -118,6 +118,9 @@ _AFTER_NAME = frozenset("和、与及跟同等都也在说是的为将从已曾�
 # name holds them, so a span running into one ends before it.
 _AFTER_WORDS = frozenset("今天 明天 昨天 后天 前天 上午 下午 中午 晚上 早上 今晚 明早 已经 一起 刚才 "
                          "现在 正在 马上 一直 终于 立刻 家住 家在 居然 竟然 突然 果然 曾经 刚刚 依然 仍然".split())
+# Verbs of records whose first character the model takes as a name's last (骆佳|反映).
+_VERBS_AFTER_NAME = frozenset("反映 毕业 因为 因病 因故 确认 负责 出差 请假 参加 报名 提出 投诉 表示 认为 说明 同意 签字 "
+                              "签收 联系 来电 致电 咨询 办理 申请 入职 离职 转账 付款 收到 发现 称其".split())
 # After 家 (home), what makes 家 a word of its own after a name (王建国家住…, 李明家在…).
 _HOME_AFTER = frozenset("住在里中")
 # Words that put a name next to the address after it (张伟在北京市…, 王芳住在…).
@@ -445,14 +448,14 @@ def _cued_by_role(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             if role and not (any(c in _seconds for c in rest) if given == 2 and rest[0] != rest[1]
                              else all(c in _seconds for c in rest)):
                 continue  # after a role, a given-name character seen in names, or a doubled one (朵朵)
-            if given == 2 and text.startswith(_WORD_NAME_AFTER, q - 1):
+            if given == 2 and (text.startswith(_WORD_NAME_AFTER, q - 1) or text[q - 1:q + 1] in _VERBS_AFTER_NAME):
                 continue  # 经纪人高明|带看: the verb is not the name's
             if _strip_title(text, p, q) < q or name in NOT_NAME_WORDS or name in FIELD_WORDS:
                 break  # 客户李先生: a title, which other rules read
             after = q == len(text) or not _is_han(text[q]) or text[q] in _AFTER_NAME
             wordy = name in words or name[sl:] in common or role and name[sl:] in words or (sl == 1 and (name[:2] in words or name[:2] in NOT_NAME_WORDS))
             if not wordy:
-                if after or given == 2 or text.startswith(_WORD_NAME_AFTER, q):
+                if after or given == 2 or text.startswith(_WORD_NAME_AFTER, q) or text[q:q + 2] in _VERBS_AFTER_NAME:
                     out.append((p, q))
                     break
                 continue
@@ -539,6 +542,8 @@ def _before_after_word(text: str, s: int, e: int) -> int:
             return s + i
     if e - s >= 3 and name[-1] == "家" and text[e:e + 1] in _HOME_AFTER:
         return e - 1  # 王建国|家住…: the home, not the name
+    if e - s == sl + 2 and text[e - 1:e + 1] in _VERBS_AFTER_NAME:
+        return e - 1  # 业主骆佳反|映…, 候选人林夕毕|业于…: the verb after the name
     return e
 
 
@@ -1082,8 +1087,9 @@ def _label_spans(text: str) -> list[tuple[int, int]]:
             continue
         while e < len(text) and e - p < sl + 2 and "\u4e00" <= text[e] <= "\u9fff":
             e += 1
-        if e - p > sl + 1 and (text[e - 1] in _END_VERBS_3 or text[e - 1:e + 1] in _AFTER_WORDS):
-            e -= 1  # 员工马超今天请假: the time word is not the name's
+        if e - p > sl + 1 and (text[e - 1] in _END_VERBS_3 or text[e - 1:e + 1] in _AFTER_WORDS
+                               or text[e - 1:e + 1] in _VERBS_AFTER_NAME):
+            e -= 1  # 员工马超今天请假, 业主骆佳反映…: the time word or verb is not the name's
         # Leave a trailing title out: 联系人：王经理 -> 王, 客户：陈总 -> 陈 (a one-character
         # title only after a bare surname, and only those that end no name in the corpora).
         stripped = False
