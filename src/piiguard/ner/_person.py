@@ -495,6 +495,13 @@ def _listed_among_names(text: str, spans: dict[tuple[int, int], float]) -> list[
     return out
 
 
+# A surname given in a call or chat (免贵姓黄, 我姓韩, 客户：姓欧阳，叫欧阳锋).
+_SURNAME_GIVEN_RE = re.compile(
+    "(?:免贵姓|我姓|本人姓|他姓|她姓|(?:^|(?<=[：:\\s，,]))姓)(" + _SURNAME + ")(?=$|[，,。.；;！!？?\\s、]|叫|的|名)",
+    re.MULTILINE,
+)
+
+
 def _titled(text: str, e: int) -> bool:
     """A title follows ``e`` (李总明天来公司: the 公司 later on is not this name's)."""
     return text[e:e + 2] in _TITLE_SET or (e < len(text) and text[e] in "总先女")
@@ -1713,6 +1720,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             _give_way(spans, taken, a, b)  # the model's 欧阳子 of 欧阳子轩爸爸
             _displace(spans, taken, a, b, below=0.6)
             _claim(spans, taken, a, b, 0.7)
+    if "姓" in text:
+        for m in _SURNAME_GIVEN_RE.finditer(text):
+            a, b = m.span(1)
+            _displace(spans, taken, a, b, below=0.9)
+            _claim(spans, taken, a, b, 0.7)  # 客户：免贵姓黄，…: the surname a caller gives
     for a, b in _cued_by_role(text, words):
         if skip and _outside(a, b, skip) != (a, b):
             continue
