@@ -1159,6 +1159,8 @@ _LABEL_ENDS = (":", "：", "】", "]", "“", '"', "「", "『")
 # Field names whose value is a thing, not a person (付款方式：支付宝, 民族：汉族).
 def _thing_value(text: str, s: int) -> bool:
     """Whether ``text[s:]`` is the value of a key about a thing (品牌：海尔, dept: 研发)."""
+    if not s or text[s - 1] not in _KEY_VALUE_ENDS:
+        return False  # most names: no key's colon, quote or space right before
     m = _THING_VALUE_RE.search(text, max(0, s - 24), s)
     return m is not None and m.end() == s
 
@@ -1171,6 +1173,7 @@ _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产�
 _LATIN_THING_KEYS = ("dept", "department", "company", "org", "team", "group", "city", "province", "country",
                      "status", "type", "category", "brand", "product", "title", "role", "position", "level",
                      "tag", "tags", "sku", "item", "dish", "menu", "weather", "app", "project", "sign")
+_KEY_VALUE_ENDS = frozenset(":：=\"' \t")
 _THING_VALUE_RE = re.compile(
     "(?:" + "|".join(_THING_KEYS) + r"|(?<![A-Za-z_])(?:" + "|".join(_LATIN_THING_KEYS) + r"))[\"']?[ \t]*[:：=][ \t]*[\"']?$")
 _PRONOUNS = frozenset("您你我她它们")  # never inside a name in the corpora (他 is: 切他·他那乍罗)
