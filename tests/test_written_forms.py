@@ -486,3 +486,31 @@ def test_email_with_ideographic_dot_links_to_the_dotted_form() -> None:
         for written in ("zhangwei@qq。com", "zhangwei(at)qq.com", "zhangwei#qq(dot)com", "zhangwei%40qq.com",
                         "zhangwei @ qq.com"):
             assert piiguard.redact("邮箱：" + written, policy=policy, key=key) == dotted
+
+
+# fmt: off
+# Found by a second blind probe of 545 records (struct2 session): Chinese path segments and
+# query values in URLs.
+URL_FORMS = [
+    ("维基百科：https://zh.wikipedia.org/wiki/中华人民共和国居民身份证，",
+     [("URL", "https://zh.wikipedia.org/wiki/中华人民共和国居民身份证")]),
+    ("[点此报名](https://www.qiming.top/活动/报名?渠道=公众号&id=88)",
+     [("URL", "https://www.qiming.top/活动/报名?渠道=公众号&id=88")]),
+    ("2. https://search.jd.com/Search?keyword=手机壳&enc=utf-8\n3. 《个人信息保护法》",
+     [("URL", "https://search.jd.com/Search?keyword=手机壳&enc=utf-8")]),
+    ("见https://www.example.com/search?关键词=发票。", [("URL", "https://www.example.com/search?关键词=发票")]),
+    ("https://example.com/新闻/公司动态/2024；", [("URL", "https://example.com/新闻/公司动态/2024")]),
+    ("https://example.com/wiki/北京）", [("URL", "https://example.com/wiki/北京")]),
+    # Chinese right after the host or an ASCII segment is the sentence's.
+    ("访问https://x.com了解详情", [("URL", "https://x.com")]),
+    ("详见https://x.com/about了解详情", [("URL", "https://x.com/about")]),
+    # A full-width bracket opened after the URL is the text's.
+    ("下载：https://example.com/app/v2.3.1/app-release.apk（约 86MB）",
+     [("URL", "https://example.com/app/v2.3.1/app-release.apk")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), URL_FORMS)
+def test_url_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
