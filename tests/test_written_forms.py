@@ -514,3 +514,39 @@ URL_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), URL_FORMS)
 def test_url_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+# fmt: off
+# A CIDR block's prefix length is inside the address's span (0-32 for IPv4, 0-128 for
+# IPv6); a line that starts with an address followed by Chinese text is still one.
+IP_FORMS = [
+    ("白名单加上 172.16.0.0/12 和 10.0.0.0/8，别加 0.0.0.0/0",
+     [("IP_ADDRESS", "172.16.0.0/12"), ("IP_ADDRESS", "10.0.0.0/8"), ("IP_ADDRESS", "0.0.0.0/0")]),
+    ("  allow-cidr: 172.19.81.0/24\n  version: 3.3.8.42", [("IP_ADDRESS", "172.19.81.0/24")]),
+    ("路由 2001:db8::/32 和 fe80::1/64", [("IP_ADDRESS", "2001:db8::/32"), ("IP_ADDRESS", "fe80::1/64")]),
+    ("地址 10.0.0.1/33 不是合法前缀", [("IP_ADDRESS", "10.0.0.1")]),
+    ("192.168.1.1 登录成功", [("IP_ADDRESS", "192.168.1.1")]),
+    ("有人试图从 1.2.3.4 登录", [("IP_ADDRESS", "1.2.3.4")]),
+    ("server 10.2.3.4 ok", [("IP_ADDRESS", "10.2.3.4")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), IP_FORMS)
+def test_ip_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@given(st.ip_addresses(v=4), st.integers(0, 32), st.sampled_from(["白名单 ", "allow: ", "网段"]),
+       st.sampled_from(["", "，", " 和其他", "\n"]))
+def test_generated_ipv4_blocks_found_whole(address: object, prefix: int, before: str, after: str) -> None:
+    block = f"{address}/{prefix}"
+    text = before + block + after
+    found = [(r.entity_type, r.start, r.end) for r in piiguard.analyze(text, entities=["IP_ADDRESS"])]
+    assert found == [("IP_ADDRESS", len(before), len(before) + len(block))]
+
+
+def test_ip_blocks_keep_their_prefix_length_when_masked() -> None:
+    assert piiguard.redact("白名单 172.16.0.0/12") == "白名单 172.16.*.*/12"
+    key = piiguard.Key(b"an example key of 32 bytes......")
+    assert piiguard.redact("白名单 172.16.0.0/12", policy="pseudonymize", key=key).endswith("/12")
