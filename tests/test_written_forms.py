@@ -550,3 +550,52 @@ def test_ip_blocks_keep_their_prefix_length_when_masked() -> None:
     assert piiguard.redact("白名单 172.16.0.0/12") == "白名单 172.16.*.*/12"
     key = piiguard.Key(b"an example key of 32 bytes......")
     assert piiguard.redact("白名单 172.16.0.0/12", policy="pseudonymize", key=key).endswith("/12")
+
+
+# fmt: off
+# URLs without a scheme: a host with a path, or a bare domain right after a site's label;
+# the top-level domain must be a known one (report.pdf and os.path are no hosts).
+URLS_WITHOUT_SCHEME = [
+    ("点开链接 t.cn/A6XkP9qZ 领取，过期作废！", [("URL", "t.cn/A6XkP9qZ")]),
+    ("扫码或点击 dwz.cn/k3Jm9 领取优惠券", [("URL", "dwz.cn/k3Jm9")]),
+    ("点击 b23.tv/BV1xx411c7mD 领取", [("URL", "b23.tv/BV1xx411c7mD")]),
+    ("原文 mp.weixin.qq.com/s/Xk3Jd9a，", [("URL", "mp.weixin.qq.com/s/Xk3Jd9a")]),
+    ("文档见 docs.shuke.io/zh/guide?from=readme，有问题提 issue", [("URL", "docs.shuke.io/zh/guide?from=readme")]),
+    ("代码在 github.com/foo/bar 上", [("URL", "github.com/foo/bar")]),
+    ("我们的网站是ruida-group.com，欢迎访问", [("URL", "ruida-group.com")]),
+    ("E: chao.wang@huaxin-tech.com\nW: shuke.io",
+     [("EMAIL_ADDRESS", "chao.wang@huaxin-tech.com"), ("URL", "shuke.io")]),
+    ("官网：www.example.com.cn", [("URL", "www.example.com.cn")]),
+    ("client: 10.1.2.3, server: api.hzyunfan.net, request",
+     [("IP_ADDRESS", "10.1.2.3"), ("URL", "api.hzyunfan.net")]),
+]
+
+URLS_WITHOUT_SCHEME_NEGATIVES = [
+    "打开 report.pdf 和 config.yaml",
+    "网站: main.py",                   # .py is a file, not Paraguay
+    "import os.path",
+    "见 index.js 和 com.example.app",
+    "网站版本 v1.2.3",
+    "熟悉ASP.NET/C#开发",              # the TLD must be written in small letters
+    "see src/piiguard/ids/url.py",
+    "python3.11/site-packages/a.py",
+    "调用logger.info打印日志",          # a bare domain needs a site's label right before
+    "调用self.name获取名字",            # .name is a TLD too, but no label says so
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), URLS_WITHOUT_SCHEME)
+def test_urls_without_scheme(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", URLS_WITHOUT_SCHEME_NEGATIVES)
+def test_urls_without_scheme_negatives(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_an_email_domain_is_not_a_url() -> None:
+    """The part after @ stays inside the e-mail, even after a site's label."""
+    assert spans("网站 zhang@qq.com，官网 li.na@example.com.cn/x") == [
+        ("EMAIL_ADDRESS", "zhang@qq.com"), ("EMAIL_ADDRESS", "li.na@example.com.cn")]
