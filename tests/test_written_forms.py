@@ -484,7 +484,7 @@ def test_email_with_ideographic_dot_links_to_the_dotted_form() -> None:
         policy = {"EMAIL_ADDRESS": strategy}
         dotted = piiguard.redact("邮箱：zhangwei@qq.com", policy=policy, key=key)
         for written in ("zhangwei@qq。com", "zhangwei(at)qq.com", "zhangwei#qq(dot)com", "zhangwei%40qq.com",
-                        "zhangwei @ qq.com"):
+                        "zhangwei @ qq.com", "zhangwei at qq dot com"):
             assert piiguard.redact("邮箱：" + written, policy=policy, key=key) == dotted
 
 
@@ -599,3 +599,32 @@ def test_an_email_domain_is_not_a_url() -> None:
     """The part after @ stays inside the e-mail, even after a site's label."""
     assert spans("网站 zhang@qq.com，官网 li.na@example.com.cn/x") == [
         ("EMAIL_ADDRESS", "zhang@qq.com"), ("EMAIL_ADDRESS", "li.na@example.com.cn")]
+
+
+# fmt: off
+# Addresses spelled out in words between spaces, and internationalised hosts under a
+# Chinese-script top-level domain.
+EMAIL_FORMS = [
+    ("联系QQ 1756419851，邮箱 gang.zhu at 139 dot com，工号 76459130",
+     [("QQ_NUMBER", "1756419851"), ("EMAIL_ADDRESS", "gang.zhu at 139 dot com")]),
+    ("有意者发简历至 luoping-bj at 126 dot com ，或联系", [("EMAIL_ADDRESS", "luoping-bj at 126 dot com")]),
+    ("发简历至 sunfang at 163 dot com（at换成@）", [("EMAIL_ADDRESS", "sunfang at 163 dot com")]),
+    ("write to li.na AT mail DOT 163 DOT com", [("EMAIL_ADDRESS", "li.na AT mail DOT 163 DOT com")]),
+    ("中文域名邮箱试点：service@华信科技.公司，备用 info@中文域名.中国。",
+     [("EMAIL_ADDRESS", "service@华信科技.公司"), ("EMAIL_ADDRESS", "info@中文域名.中国")]),
+    ("邮箱zhang@qq.com手机13812345678", [("EMAIL_ADDRESS", "zhang@qq.com"), ("PHONE_NUMBER", "13812345678")]),
+    # Not addresses: English prose, an unknown top-level domain, Chinese text after a
+    # Chinese-script domain with no boundary.
+    ("look at the dot com boom", []),
+    ("meet at noon dot tomorrow", []),
+    ("邮箱 zhang@腾讯.公司里", []),
+    ("邮箱 zhang@中文.网页", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), EMAIL_FORMS)
+def test_email_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+    masked = piiguard.redact(text)
+    assert all(value not in masked for _, value in expected)
