@@ -628,3 +628,37 @@ def test_email_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
     masked = piiguard.redact(text)
     assert all(value not in masked for _, value in expected)
+
+
+# fmt: off
+# A 19-digit card written as its BIN and the rest; Visa BINs of Chinese banks stand on their
+# own (a chat with no card label); a transaction's number is no card even after a card key.
+CARD_FORMS = [
+    ("卡号 622908 1313858142084", [("CN_BANK_CARD", "622908 1313858142084")]),
+    ("银行卡号622848 5574920247805", [("CN_BANK_CARD", "622848 5574920247805")]),
+    ("客户：退款能退到这张卡吗 4367429684304801\n客服：可以的", [("CN_BANK_CARD", "4367429684304801")]),
+    ("这张 4367 4296 8430 4801 能用吗", [("CN_BANK_CARD", "4367 4296 8430 4801")]),
+    ('{"trade_no":"4200512576408382143","card":"6221559501835198"}', [("CN_BANK_CARD", "6221559501835198")]),
+    # A postcode before a mobile is two numbers, not a card.
+    ("邮编 621000 13812345678", [("PHONE_NUMBER", "13812345678")]),
+    # A weak Visa prefix still needs a card label.
+    ("这张 4242424242424242 能用吗", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CARD_FORMS)
+def test_card_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@given(st.sampled_from(["436742", "436745", "427010", "456351", "439225", "479229", "404120"]),
+       st.text("0123456789", min_size=9, max_size=9), st.sampled_from(["", " "]))
+def test_cn_issued_visa_bins_found_without_label(bin_: str, middle: str, sep: str) -> None:
+    from piiguard.ids import cn_bank_card
+
+    number = bin_ + middle
+    number += cn_bank_card.calc_check_digit(number)
+    written = sep.join(number[i:i + 4] for i in range(0, 16, 4))
+    text = "能退到这张 " + written + " 吗"
+    assert spans(text) == [("CN_BANK_CARD", written)]
