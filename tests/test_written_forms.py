@@ -662,3 +662,42 @@ def test_cn_issued_visa_bins_found_without_label(bin_: str, middle: str, sep: st
     written = sep.join(number[i:i + 4] for i in range(0, 16, 4))
     text = "能退到这张 " + written + " 吗"
     assert spans(text) == [("CN_BANK_CARD", written)]
+
+
+# fmt: off
+# A mobile grouped 4-4-3 or typed digit by digit, next to a phone label only.
+MOBILE_FORMS = [
+    ("手机：1392 6931 716", [("PHONE_NUMBER", "1392 6931 716")]),
+    ("收件人 黄强  1 3 1 2 8 9 5 6 9 8 0\n上海市浦东新区", [("PHONE_NUMBER", "1 3 1 2 8 9 5 6 9 8 0")]),
+    ("电话 1 9 3 4 5 0 0 8 1 2 1。", [("PHONE_NUMBER", "1 9 3 4 5 0 0 8 1 2 1")]),
+]
+
+MOBILE_FORM_NEGATIVES = [
+    "1392 6931 716",                  # no phone label
+    "批次 1 3 1 2 8 9 5 6 9 8 0",
+    "电话 1 3 1 2 8 9 5 6 9 8 0 1",    # twelve digits
+    "手机 1392 6931 7160",
+    "手机 11 1392 6931 716",           # a group before belongs to the same number
+    "手机 1 2 3 4 5 6 7 8 9 0 1",      # 12… is no mobile
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), MOBILE_FORMS)
+def test_mobile_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", MOBILE_FORM_NEGATIVES)
+def test_mobile_form_negatives(text: str) -> None:
+    assert spans(text) == []
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True), st.sampled_from(["手机：", "电话 ", "收件人 张伟 "]))
+def test_generated_mobiles_digit_by_digit(number: str, label: str) -> None:
+    from piiguard.ids import phone
+
+    written = " ".join(number)
+    text = label + written + "\n"
+    expected = [("PHONE_NUMBER", written)] if phone.is_valid(number) else []
+    assert [x for x in spans(text) if x[0] != "PERSON"] == expected
