@@ -307,6 +307,11 @@ OTHER_FORMS = [
     ("澳门身份证 1234567 (8)", [("MO_ID", "1234567 (8)")]),
     ("港澳通行证 C 12345678", [("CN_HMT_PERMIT", "C 12345678")]),
     ("回乡证：H1234 5678。", [("CN_HMT_PERMIT", "H1234 5678")]),
+    # The category digit set off by slashes, as the Macau card prints it (struct2 session).
+    ("澳门身份证：7/159195/1", [("MO_ID", "7/159195/1")]),
+    # A USCC split once after the region code, as OCR leaves a business licence.
+    ("统一社会信用代码 91440106 W4PYB27397\n名 称 武汉数科", [("CN_USCC", "91440106 W4PYB27397")]),
+    ("营 业 执 照\n统一社会信用代码 92430104 JN76JJ5X8U", [("CN_USCC", "92430104 JN76JJ5X8U")]),
 ]
 
 OTHER_NEGATIVES = [
@@ -316,6 +321,9 @@ OTHER_NEGATIVES = [
     "香港身份证 A123456 (4)",  # wrong check character
     "C 12345678",             # a spaced permit needs its label
     "通行证号码 W 1234 5678 9",
+    "澳门身份证：7/159195/1/2",       # a longer slashed run
+    "91440106 W4PYB27397",           # a split USCC needs its label
+    "统一社会信用代码 91440106 W4PYB27398",  # wrong check character
 ]
 # fmt: on
 
