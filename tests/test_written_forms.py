@@ -574,6 +574,7 @@ URLS_WITHOUT_SCHEME = [
     ("我们的网站是ruida-group.com，欢迎访问", [("URL", "ruida-group.com")]),
     ("E: chao.wang@huaxin-tech.com\nW: shuke.io",
      [("EMAIL_ADDRESS", "chao.wang@huaxin-tech.com"), ("URL", "shuke.io")]),
+    ("W：xinyu.ltd", [("URL", "xinyu.ltd")]),
     ("官网：www.example.com.cn", [("URL", "www.example.com.cn")]),
     ("client: 10.1.2.3, server: api.hzyunfan.net, request",
      [("IP_ADDRESS", "10.1.2.3"), ("URL", "api.hzyunfan.net")]),
