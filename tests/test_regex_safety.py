@@ -68,7 +68,7 @@ def charset(item: tuple[Any, Any]) -> frozenset[int] | None:
             if iop is C.LITERAL:
                 out.add(iav)
             elif iop is C.RANGE:
-                if iav[1] - iav[0] > 5000:
+                if iav[1] - iav[0] > 25000:  # the CJK block (\u4e00-\u9fff, 20,992) is still a set
                     return ANY
                 out.update(range(iav[0], iav[1] + 1))
             elif iop is C.CATEGORY:

@@ -307,6 +307,11 @@ OTHER_FORMS = [
     ("澳门身份证 1234567 (8)", [("MO_ID", "1234567 (8)")]),
     ("港澳通行证 C 12345678", [("CN_HMT_PERMIT", "C 12345678")]),
     ("回乡证：H1234 5678。", [("CN_HMT_PERMIT", "H1234 5678")]),
+    # The category digit set off by slashes, as the Macau card prints it (struct2 session).
+    ("澳门身份证：7/159195/1", [("MO_ID", "7/159195/1")]),
+    # A USCC split once after the region code, as OCR leaves a business licence.
+    ("统一社会信用代码 91440106 W4PYB27397\n名 称 武汉数科", [("CN_USCC", "91440106 W4PYB27397")]),
+    ("营 业 执 照\n统一社会信用代码 92430104 JN76JJ5X8U", [("CN_USCC", "92430104 JN76JJ5X8U")]),
 ]
 
 OTHER_NEGATIVES = [
@@ -316,6 +321,9 @@ OTHER_NEGATIVES = [
     "香港身份证 A123456 (4)",  # wrong check character
     "C 12345678",             # a spaced permit needs its label
     "通行证号码 W 1234 5678 9",
+    "澳门身份证：7/159195/1/2",       # a longer slashed run
+    "91440106 W4PYB27397",           # a split USCC needs its label
+    "统一社会信用代码 91440106 W4PYB27398",  # wrong check character
 ]
 # fmt: on
 
@@ -484,5 +492,222 @@ def test_email_with_ideographic_dot_links_to_the_dotted_form() -> None:
         policy = {"EMAIL_ADDRESS": strategy}
         dotted = piiguard.redact("邮箱：zhangwei@qq.com", policy=policy, key=key)
         for written in ("zhangwei@qq。com", "zhangwei(at)qq.com", "zhangwei#qq(dot)com", "zhangwei%40qq.com",
-                        "zhangwei @ qq.com"):
+                        "zhangwei @ qq.com", "zhangwei at qq dot com"):
             assert piiguard.redact("邮箱：" + written, policy=policy, key=key) == dotted
+
+
+# fmt: off
+# Found by a second blind probe of 545 records (struct2 session): Chinese path segments and
+# query values in URLs.
+URL_FORMS = [
+    ("维基百科：https://zh.wikipedia.org/wiki/中华人民共和国居民身份证，",
+     [("URL", "https://zh.wikipedia.org/wiki/中华人民共和国居民身份证")]),
+    ("[点此报名](https://www.qiming.top/活动/报名?渠道=公众号&id=88)",
+     [("URL", "https://www.qiming.top/活动/报名?渠道=公众号&id=88")]),
+    ("2. https://search.jd.com/Search?keyword=手机壳&enc=utf-8\n3. 《个人信息保护法》",
+     [("URL", "https://search.jd.com/Search?keyword=手机壳&enc=utf-8")]),
+    ("见https://www.example.com/search?关键词=发票。", [("URL", "https://www.example.com/search?关键词=发票")]),
+    ("https://example.com/新闻/公司动态/2024；", [("URL", "https://example.com/新闻/公司动态/2024")]),
+    ("https://example.com/wiki/北京）", [("URL", "https://example.com/wiki/北京")]),
+    # Chinese right after the host or an ASCII segment is the sentence's.
+    ("访问https://x.com了解详情", [("URL", "https://x.com")]),
+    ("详见https://x.com/about了解详情", [("URL", "https://x.com/about")]),
+    # A full-width bracket opened after the URL is the text's.
+    ("下载：https://example.com/app/v2.3.1/app-release.apk（约 86MB）",
+     [("URL", "https://example.com/app/v2.3.1/app-release.apk")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), URL_FORMS)
+def test_url_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+# fmt: off
+# A CIDR block's prefix length is inside the address's span (0-32 for IPv4, 0-128 for
+# IPv6); a line that starts with an address followed by Chinese text is still one.
+IP_FORMS = [
+    ("白名单加上 172.16.0.0/12 和 10.0.0.0/8，别加 0.0.0.0/0",
+     [("IP_ADDRESS", "172.16.0.0/12"), ("IP_ADDRESS", "10.0.0.0/8"), ("IP_ADDRESS", "0.0.0.0/0")]),
+    ("  allow-cidr: 172.19.81.0/24\n  version: 3.3.8.42", [("IP_ADDRESS", "172.19.81.0/24")]),
+    ("路由 2001:db8::/32 和 fe80::1/64", [("IP_ADDRESS", "2001:db8::/32"), ("IP_ADDRESS", "fe80::1/64")]),
+    ("地址 10.0.0.1/33 不是合法前缀", [("IP_ADDRESS", "10.0.0.1")]),
+    ("192.168.1.1 登录成功", [("IP_ADDRESS", "192.168.1.1")]),
+    ("有人试图从 1.2.3.4 登录", [("IP_ADDRESS", "1.2.3.4")]),
+    ("10.0.0.1 连接中……", [("IP_ADDRESS", "10.0.0.1")]),  # an ellipsis is no dot leader
+    ("server 10.2.3.4 ok", [("IP_ADDRESS", "10.2.3.4")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), IP_FORMS)
+def test_ip_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@given(st.ip_addresses(v=4), st.integers(0, 32), st.sampled_from(["白名单 ", "allow: ", "网段"]),
+       st.sampled_from(["", "，", " 和其他", "\n"]))
+def test_generated_ipv4_blocks_found_whole(address: object, prefix: int, before: str, after: str) -> None:
+    block = f"{address}/{prefix}"
+    text = before + block + after
+    found = [(r.entity_type, r.start, r.end) for r in piiguard.analyze(text, entities=["IP_ADDRESS"])]
+    assert found == [("IP_ADDRESS", len(before), len(before) + len(block))]
+
+
+def test_ip_blocks_keep_their_prefix_length_when_masked() -> None:
+    assert piiguard.redact("白名单 172.16.0.0/12") == "白名单 172.16.*.*/12"
+    key = piiguard.Key(b"an example key of 32 bytes......")
+    assert piiguard.redact("白名单 172.16.0.0/12", policy="pseudonymize", key=key).endswith("/12")
+
+
+# fmt: off
+# URLs without a scheme: a host with a path, or a bare domain right after a site's label;
+# the top-level domain must be a known one (report.pdf and os.path are no hosts).
+URLS_WITHOUT_SCHEME = [
+    ("点开链接 t.cn/A6XkP9qZ 领取，过期作废！", [("URL", "t.cn/A6XkP9qZ")]),
+    ("扫码或点击 dwz.cn/k3Jm9 领取优惠券", [("URL", "dwz.cn/k3Jm9")]),
+    ("点击 b23.tv/BV1xx411c7mD 领取", [("URL", "b23.tv/BV1xx411c7mD")]),
+    ("原文 mp.weixin.qq.com/s/Xk3Jd9a，", [("URL", "mp.weixin.qq.com/s/Xk3Jd9a")]),
+    ("文档见 docs.shuke.io/zh/guide?from=readme，有问题提 issue", [("URL", "docs.shuke.io/zh/guide?from=readme")]),
+    ("代码在 github.com/foo/bar 上", [("URL", "github.com/foo/bar")]),
+    ("我们的网站是ruida-group.com，欢迎访问", [("URL", "ruida-group.com")]),
+    ("E: chao.wang@huaxin-tech.com\nW: shuke.io",
+     [("EMAIL_ADDRESS", "chao.wang@huaxin-tech.com"), ("URL", "shuke.io")]),
+    ("W：xinyu.ltd", [("URL", "xinyu.ltd")]),
+    ("官网：www.example.com.cn", [("URL", "www.example.com.cn")]),
+    ("client: 10.1.2.3, server: api.hzyunfan.net, request",
+     [("IP_ADDRESS", "10.1.2.3"), ("URL", "api.hzyunfan.net")]),
+]
+
+URLS_WITHOUT_SCHEME_NEGATIVES = [
+    "打开 report.pdf 和 config.yaml",
+    "网站: main.py",                   # .py is a file, not Paraguay
+    "import os.path",
+    "见 index.js 和 com.example.app",
+    "网站版本 v1.2.3",
+    "熟悉ASP.NET/C#开发",              # the TLD must be written in small letters
+    "see src/piiguard/ids/url.py",
+    "python3.11/site-packages/a.py",
+    "调用logger.info打印日志",          # a bare domain needs a site's label right before
+    "调用self.name获取名字",            # .name is a TLD too, but no label says so
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), URLS_WITHOUT_SCHEME)
+def test_urls_without_scheme(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", URLS_WITHOUT_SCHEME_NEGATIVES)
+def test_urls_without_scheme_negatives(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_an_email_domain_is_not_a_url() -> None:
+    """The part after @ stays inside the e-mail, even after a site's label."""
+    assert spans("网站 zhang@qq.com，官网 li.na@example.com.cn/x") == [
+        ("EMAIL_ADDRESS", "zhang@qq.com"), ("EMAIL_ADDRESS", "li.na@example.com.cn")]
+
+
+# fmt: off
+# Addresses spelled out in words between spaces, and internationalised hosts under a
+# Chinese-script top-level domain.
+EMAIL_FORMS = [
+    ("联系QQ 1756419851，邮箱 gang.zhu at 139 dot com，工号 76459130",
+     [("QQ_NUMBER", "1756419851"), ("EMAIL_ADDRESS", "gang.zhu at 139 dot com")]),
+    ("有意者发简历至 luoping-bj at 126 dot com ，或联系", [("EMAIL_ADDRESS", "luoping-bj at 126 dot com")]),
+    ("发简历至 sunfang at 163 dot com（at换成@）", [("EMAIL_ADDRESS", "sunfang at 163 dot com")]),
+    ("write to li.na AT mail DOT 163 DOT com", [("EMAIL_ADDRESS", "li.na AT mail DOT 163 DOT com")]),
+    ("中文域名邮箱试点：service@华信科技.公司，备用 info@中文域名.中国。",
+     [("EMAIL_ADDRESS", "service@华信科技.公司"), ("EMAIL_ADDRESS", "info@中文域名.中国")]),
+    ("邮箱zhang@qq.com手机13812345678", [("EMAIL_ADDRESS", "zhang@qq.com"), ("PHONE_NUMBER", "13812345678")]),
+    # Not addresses: English prose, an unknown top-level domain, Chinese text after a
+    # Chinese-script domain with no boundary.
+    ("look at the dot com boom", []),
+    ("meet at noon dot tomorrow", []),
+    ("邮箱 zhang@腾讯.公司里", []),
+    ("邮箱 zhang@中文.网页", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), EMAIL_FORMS)
+def test_email_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+    masked = piiguard.redact(text)
+    assert all(value not in masked for _, value in expected)
+
+
+# fmt: off
+# A 19-digit card written as its BIN and the rest; Visa BINs of Chinese banks stand on their
+# own (a chat with no card label); a transaction's number is no card even after a card key.
+CARD_FORMS = [
+    ("卡号 622908 1313858142084", [("CN_BANK_CARD", "622908 1313858142084")]),
+    ("银行卡号622848 5574920247805", [("CN_BANK_CARD", "622848 5574920247805")]),
+    ("客户：退款能退到这张卡吗 4367429684304801\n客服：可以的", [("CN_BANK_CARD", "4367429684304801")]),
+    ("这张 4367 4296 8430 4801 能用吗", [("CN_BANK_CARD", "4367 4296 8430 4801")]),
+    ('{"trade_no":"4200512576408382143","card":"6221559501835198"}', [("CN_BANK_CARD", "6221559501835198")]),
+    # A postcode before a mobile is two numbers, not a card.
+    ("邮编 621000 13812345678", [("PHONE_NUMBER", "13812345678")]),
+    # A weak Visa prefix still needs a card label.
+    ("这张 4242424242424242 能用吗", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), CARD_FORMS)
+def test_card_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@given(st.sampled_from(["436742", "436745", "427010", "456351", "439225", "479229", "404120"]),
+       st.text("0123456789", min_size=9, max_size=9), st.sampled_from(["", " "]))
+def test_cn_issued_visa_bins_found_without_label(bin_: str, middle: str, sep: str) -> None:
+    from piiguard.ids import cn_bank_card
+
+    number = bin_ + middle
+    number += cn_bank_card.calc_check_digit(number)
+    written = sep.join(number[i:i + 4] for i in range(0, 16, 4))
+    text = "能退到这张 " + written + " 吗"
+    assert spans(text) == [("CN_BANK_CARD", written)]
+
+
+# fmt: off
+# A mobile grouped 4-4-3 or typed digit by digit, next to a phone label only.
+MOBILE_FORMS = [
+    ("手机：1392 6931 716", [("PHONE_NUMBER", "1392 6931 716")]),
+    ("收件人 黄强  1 3 1 2 8 9 5 6 9 8 0\n上海市浦东新区", [("PHONE_NUMBER", "1 3 1 2 8 9 5 6 9 8 0")]),
+    ("电话 1 9 3 4 5 0 0 8 1 2 1。", [("PHONE_NUMBER", "1 9 3 4 5 0 0 8 1 2 1")]),
+]
+
+MOBILE_FORM_NEGATIVES = [
+    "1392 6931 716",                  # no phone label
+    "批次 1 3 1 2 8 9 5 6 9 8 0",
+    "电话 1 3 1 2 8 9 5 6 9 8 0 1",    # twelve digits
+    "手机 1392 6931 7160",
+    "手机 11 1392 6931 716",           # a group before belongs to the same number
+    "手机 1 2 3 4 5 6 7 8 9 0 1",      # 12… is no mobile
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), MOBILE_FORMS)
+def test_mobile_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", MOBILE_FORM_NEGATIVES)
+def test_mobile_form_negatives(text: str) -> None:
+    assert spans(text) == []
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True), st.sampled_from(["手机：", "电话 ", "收件人 张伟 "]))
+def test_generated_mobiles_digit_by_digit(number: str, label: str) -> None:
+    from piiguard.ids import phone
+
+    written = " ".join(number)
+    text = label + written + "\n"
+    expected = [("PHONE_NUMBER", written)] if phone.is_valid(number) else []
+    assert [x for x in spans(text) if x[0] != "PERSON"] == expected

@@ -432,21 +432,22 @@ class Engine:
                     continue
                 if gate_first is not None and gate_first.isdisjoint(present):
                     continue
+                if score < threshold:
+                    # Below the threshold without context: a match needs a context word
+                    # near it, so none in the whole text means no match can be reported.
+                    # Asked before the gate: one search answers for all specs, a gate for one.
+                    if context_in_text is None:
+                        if mentioned is None:
+                            mentioned = plan.mentions(words_text)
+                        context_in_text = cs in mentioned
+                    if not context_in_text:
+                        continue
                 if gate is not None:
                     key = id(gate)
                     ok = gates.get(key)
                     if ok is None:
                         ok = gates[key] = gate.search(text) is not None
                     if not ok:
-                        continue
-                if score < threshold:
-                    # Below the threshold without context: a match needs a context word
-                    # near it, so none in the whole text means no match can be reported.
-                    if context_in_text is None:
-                        if mentioned is None:
-                            mentioned = plan.mentions(words_text)
-                        context_in_text = cs in mentioned
-                    if not context_in_text:
                         continue
                 base = score
                 matches = regex.finditer(text) if trigger is None else _triggered(regex, trigger, text)

@@ -10,6 +10,8 @@ files at a screen scale, not addresses.
 (True, False, False)
 >>> is_valid('logo@2x.png'), is_valid('bg@3x.JPG'), is_valid('zhang@qq。com'), is_valid('zhang(at)qq[dot]com')
 (False, False, True, True)
+>>> is_valid('gang.zhu at 139 dot com'), is_valid('service@华信科技.公司'), is_valid('info@中文域名.中国'), is_valid('a@中文.网页')
+(True, True, True, False)
 """
 
 from __future__ import annotations
@@ -19,11 +21,16 @@ import re
 from ..exceptions import InvalidFormat
 from ._simple import predicate
 
-__all__ = ["AT_WRITTEN", "compact", "is_valid", "parse", "validate"]
+__all__ = ["AT_WRITTEN", "IDN_TLDS", "compact", "is_valid", "parse", "validate"]
 
 _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _TLD = re.compile(r"[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}")
+# Internationalised hosts (service@华信科技.公司): labels of Chinese characters, letters and
+# digits under one of China's Chinese-script top-level domains.
+_IDN_LABEL = re.compile(r"[A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff-]{0,61}[A-Za-z0-9\u4e00-\u9fff])?")
+IDN_TLDS = ("中国", "中國", "公司", "网络", "網絡", "在线", "集团", "商城", "网店", "中文网", "企业", "游戏", "手机",
+            "信息", "广东", "香港", "台湾", "台灣", "澳門", "新加坡", "我爱你", "政务", "公益", "商标", "网址")
 # File extensions that are not top-level domains (.zip and .mov are, so they stay valid).
 _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "ico", "tif", "tiff", "heic",
                               "pdf", "txt", "json", "html", "htm", "css", "js", "mp3", "mp4", "wav"})
@@ -31,9 +38,10 @@ _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp",
 
 # An address written against scrapers (zhang(at)qq.com, zhang[at]qq(dot)com, zhang#qq.com)
 # or percent-encoded in a URL or log (zhang%40qq.com).
-AT_WRITTEN = re.compile(r"[ \t]*(?:[(\[（【{<][ \t]*at[ \t]*[)\]）】}>]|[#＃])[ \t]*|%40", re.IGNORECASE)
+# Or in words between spaces: gang.zhu at 139 dot com.
+AT_WRITTEN = re.compile(r"[ \t]*(?:[(\[（【{<][ \t]*at[ \t]*[)\]）】}>]|[#＃])[ \t]*|%40|[ \t]+at[ \t]+", re.IGNORECASE)
 _SPACED_AT = re.compile(r"[ \t]*[@＠][ \t]*")
-_DOT_WRITTEN = re.compile(r"[ \t]*[(\[（【{<][ \t]*dot[ \t]*[)\]）】}>][ \t]*", re.IGNORECASE)
+_DOT_WRITTEN = re.compile(r"[ \t]*[(\[（【{<][ \t]*dot[ \t]*[)\]）】}>][ \t]*|[ \t]+dot[ \t]+", re.IGNORECASE)
 
 
 def compact(value: str) -> str:
@@ -57,7 +65,10 @@ def validate(value: str) -> str:
         raise InvalidFormat()
     labels = host.split(".")
     tld = labels[-1]
-    if (len(labels) < 2 or not all(_LABEL.fullmatch(x) for x in labels) or not _TLD.fullmatch(tld)
+    if not host.isascii():
+        if len(labels) < 2 or tld not in IDN_TLDS or not all(_IDN_LABEL.fullmatch(x) for x in labels):
+            raise InvalidFormat()
+    elif (len(labels) < 2 or not all(_LABEL.fullmatch(x) for x in labels) or not _TLD.fullmatch(tld)
             or tld.lower() in _FILE_EXTENSIONS):
         raise InvalidFormat()
     return f"{local}@{host}"

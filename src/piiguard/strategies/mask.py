@@ -191,12 +191,14 @@ class KeepEmail:
 
 
 class KeepIp:
-    """IPv4: keep the first two octets; IPv6: keep the first two groups."""
+    """IPv4: keep the first two octets; IPv6: keep the first two groups; a CIDR prefix
+    length is kept (``172.16.0.0/12`` -> ``172.16.*.*/12``)."""
 
     def __call__(self, value: str, facts: Mapping[str, Any], char: str) -> str:
+        value, slash, prefix = value.partition("/")
         sep = "." if value.count(".") == 3 else ":"
         parts = value.split(sep)
-        return sep.join(parts[:2] + [char if p else p for p in parts[2:]])
+        return sep.join(parts[:2] + [char if p else p for p in parts[2:]]) + slash + prefix
 
 
 MaskRule = Callable[[str, Mapping[str, Any], str], str]

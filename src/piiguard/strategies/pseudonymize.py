@@ -253,9 +253,10 @@ def _email(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any])
 
 
 def _ip(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) -> str:
+    value, slash, prefix = value.partition("/")  # a CIDR block keeps its prefix length (10.0.0.0/8)
     if ":" in value:  # IPv6 -> a unique local address (fd00::/8)
-        return "fd" + f"{d.below(256):02x}:" + ":".join(f"{d.below(65536):x}" for _ in range(7))
-    return "10." + ".".join(str(d.below(256)) for _ in range(3))  # RFC 1918: routes nowhere real
+        return "fd" + f"{d.below(256):02x}:" + ":".join(f"{d.below(65536):x}" for _ in range(7)) + slash + prefix
+    return "10." + ".".join(str(d.below(256)) for _ in range(3)) + slash + prefix  # RFC 1918: routes nowhere real
 
 
 def _url(value: str, d: Draw, keep: tuple[str, ...], facts: Mapping[str, Any]) -> str:
