@@ -321,6 +321,7 @@ _CUE_BEFORE = ("谢谢", "感谢", "麻烦", "辛苦", "拜托", "让", "叫", "
                "交接给", "移交给", "转交给", "客服")
 _CUE_AFTER = ("签收", "有事", "开车", "负责", "处理", "办理", "确认", "回电", "联系", "帮忙", "去", "来", "接", "取", "拿")
 _SURNAME = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
+_SURNAME_FIRST = "[" + "".join(sorted(set(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES})) + "]"
 # A full name before 先生/女士/小姐 at a clear edge, even when it is also a word (【广发银行】
 # 唐诗女士, 尊敬的金星女士): only a person is addressed so.
 # The addressee right after a text message's sender header (【顺丰速运】林静您好, 【美团】夏天您好,
@@ -333,7 +334,7 @@ _SMS_ADDRESSEE_RE = re.compile(
 # An agent's memory names its user (用户江涛想在周末学…, 用户苏明的父亲是…): the name of two or
 # three characters right after 用户 and before a verb or particle.
 _USER_NAME_RE = re.compile(
-    "(?:^|(?<=[\s，。；;,.!?！？：:]))(?:用户|客户|该用户)(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
+    "(?=[用客该])(?:^|(?<=[\s，。；;,.!?！？：:]))(?:用户|客户|该用户)(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
     "(?=[不在想的说是要会已也还很对把被和跟与提希喜计正打刚曾]|$)",
     re.MULTILINE,
 )
@@ -346,6 +347,9 @@ _COUNTED_LIST_RE = re.compile(
 # A name with the person's relation to the writer in brackets after it, as notes and an
 # agent's memory write contacts (钱多多（前同事）, 欧阳修文（大学导师）): the name may be a word.
 _RELATED_RE = re.compile(
+    # Led by a lookahead of the surnames' first characters (see _regexutil.gated): the
+    # look-behinds alone give the engine nothing to skip ahead to.
+    "(?=" + _SURNAME_FIRST + ")"
     "(?:^|(?<=[\\s，。、；：,;:])|(?<=家属)|(?<=联系人))(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)[（(]"
     "(?:前|现|原|大学|高中|中学|小学|患者之|其)?"
     "(?:同事|导师|朋友|同学|领导|老板|客户|上司|下属|父亲|母亲|妻子|丈夫|女儿|儿子|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|"
@@ -369,6 +373,10 @@ _GREETED_RE = re.compile(
     ")(?=[，,：: \t]?(?:你好|您好))",
     re.MULTILINE,
 )
+# The same, scanned on "\n" + text with the line break consumed: the engine skips ahead
+# to line breaks instead of trying the pattern at every position (group 1 is one
+# character later than in the text).
+_GREETED_SCAN = re.compile("\n" + _GREETED_RE.pattern.removeprefix("(?:^|(?<=\n))"))
 # Tibetan names are two (or three) names from a small set (次仁卓玛, 格桑梅朵, 旦增尼玛), written
 # without a dot; the model, which saw few, reads them poorly.
 _TIBETAN_PARTS = (
@@ -1500,23 +1508,22 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                 continue
             spans[got] = max(spans.get(got, 0.0), 0.75)  # the model's unsure 詹一 of 詹一小姐
             taken.update(range(*got))
-    # A greeted name needs a greeting after it: two substring tests rule out the scan,
-    # which tries every position, for most texts.
-    greeted = "你好" in text or "您好" in text
-    for rx in (_GREETED_RE, _TIBETAN_RE) if greeted else (_TIBETAN_RE,):
-        for m in rx.finditer(text):
-            a, b = m.span(m.lastindex or 0)
-            b = _strip_title(text, a, b)
-            if skip and _outside(a, b, skip) != (a, b):
-                continue
-            if rx is _GREETED_RE and (text[a:b] in FIELD_WORDS or text[a:b] in words):
-                continue  # 顾客：你好…: a speaker's label, not an addressee
-            if (a, b) in spans:
-                spans[(a, b)] = max(spans[(a, b)], 0.8)
-                continue
-            # The rule's name replaces the model's pieces of it (万芳|一, 格|桑梅朵).
-            _give_way(spans, taken, a, b)
-            _claim(spans, taken, a, b, 0.8)
+    # A greeted name opens a line and needs a greeting after it: two substring tests rule
+    # out the scan for most texts.
+    greeted = ([(m.start(1) - 1, m.end(1) - 1, True) for m in _GREETED_SCAN.finditer("\n" + text)]
+               if "你好" in text or "您好" in text else [])
+    for a, b, is_greeted in greeted + [(m.start(), m.end(), False) for m in _TIBETAN_RE.finditer(text)]:
+        b = _strip_title(text, a, b)
+        if skip and _outside(a, b, skip) != (a, b):
+            continue
+        if is_greeted and (text[a:b] in FIELD_WORDS or text[a:b] in words):
+            continue  # 顾客：你好…: a speaker's label, not an addressee
+        if (a, b) in spans:
+            spans[(a, b)] = max(spans[(a, b)], 0.8)
+            continue
+        # The rule's name replaces the model's pieces of it (万芳|一, 格|桑梅朵).
+        _give_way(spans, taken, a, b)
+        _claim(spans, taken, a, b, 0.8)
     for m in _OLD_RE.finditer(text):
         if m.start() not in taken:
             spans[(m.start(), m.end())] = 0.6
