@@ -807,6 +807,7 @@ def _read_pairs(tagger) -> tuple[frozenset[bytes], ...] | None:
 
 
 _LATIN_WORD = re.compile("[A-Za-z]*")
+_MATCH_START = re.Match.start
 _KEY_ENDS = ("=", "_", '":', "':")
 
 
@@ -818,8 +819,7 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
     skip_iter = iter(skip or ())
     cur = next(skip_iter, None)
     latin_end, latin_key = -1, False
-    for m in _triggers().finditer(text):
-        p = m.start()
+    for p in map(_MATCH_START, _triggers().finditer(text)):
         while cur is not None and cur[1] <= p:
             cur = next(skip_iter, None)
         if cur is not None and cur[0] <= p:
