@@ -653,9 +653,8 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
 
     Returns ``(start, end, glued)``; a glued name may replace a shorter model span.
     """
-    from ._gazetteer import get_gazetteer  # only when a field looks like a name
-
     out = []
+    gaz = None
     fields = [(m.start(1) - 1, m.end(1) - 1, False) for m in _field_patterns()[1].finditer("\n" + text)]
     words = load_common_words()
     for s, e, glued in fields + [(a, b, True) for a, b in _glued_spans(text, skip)]:
@@ -673,7 +672,10 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue
         if name in FIELD_WORDS or name.endswith(FIELD_WORD_TAILS):
             continue  # 银行卡6217…, 房东138…: the label of the number, not a name
-        gaz = get_gazetteer()
+        if gaz is None:
+            from ._gazetteer import get_gazetteer  # only when a field looks like a name
+
+            gaz = get_gazetteer()
         if name in gaz.full or name in gaz.short:
             continue
         if not glued and _prose_field(text, s, e):
