@@ -341,9 +341,54 @@ _USER_NAME_RE = re.compile(
 # A list of names closed by how many people it holds (祝融、单雄信、查良镛三人, 张三、李四等5人):
 # each item of two to four characters opening with a surname is a name. At most twelve
 # items: a longer run is no such list, and the bound keeps the scan linear.
-_COUNTED_LIST_RE = re.compile(
-    "((?:[\u4e00-\u9fff]{2,4}[、和与及]){1,11}[\u4e00-\u9fff]{2,4}?)(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]{0,6}[币元]))"
-)
+_COUNT_AFTER_LIST = "(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]{0,6}[币元]))"
+_COUNTED_LIST_RE = re.compile("((?:[\u4e00-\u9fff]{2,4}[、和与及]){1,11}[\u4e00-\u9fff]{2,4}?)" + _COUNT_AFTER_LIST)
+# Where a counted list can end (the look-ahead alone), and bounds on a list: at most 59
+# characters long, and its count read at most 11 characters past its end.
+_COUNT_AFTER_LIST_AT = re.compile(_COUNT_AFTER_LIST.removeprefix("(?=").removesuffix(")"))
+# The counted word after a number (3人, 两位): the only character of a count the engine
+# can skip ahead to (digits, which records are full of, begin no count by themselves).
+_COUNT_WORD = re.compile("[人位名](?<=[0-9两二三四五六七八九十][人位名])")
+_LIST_MAX, _COUNT_MAX = 59, 11
+
+
+def _next_count(text: str, start: int) -> int:
+    """The first position from ``start`` on where ``_COUNT_AFTER_LIST`` holds, or -1.
+
+    Such a count is one to three characters (等, then a numeral or two digits) before
+    its counted word, which is looked for first."""
+    while True:
+        w = _COUNT_WORD.search(text, start + 1)
+        if w is None:
+            return -1
+        q = w.start()
+        for t in range(max(start, q - 3), q):
+            if _COUNT_AFTER_LIST_AT.match(text, t):
+                return t
+        start = q  # no count begins before q
+
+
+def _counted_lists(text: str) -> Iterable[re.Match[str]]:
+    """The matches of ``_COUNTED_LIST_RE.finditer(text)``, found near their counts only.
+
+    Every match ends where its count's look-ahead holds, so no match starting at ``pos``
+    or later begins before the first such place ``t`` (after ``pos``) less the longest
+    list. The list regex is searched in ``[t - _LIST_MAX, t]`` only, on text cut a
+    margin past everything a match starting there can read, so it finds what the whole
+    text gives: the regex, which starts at every Han character, scans a few characters
+    around each count instead of the whole text.
+    """
+    pos = 0
+    while True:
+        t = _next_count(text, pos)
+        if t < 0:
+            return
+        m = _COUNTED_LIST_RE.search(text, max(pos, t - _LIST_MAX), t + _LIST_MAX + _COUNT_MAX + 2)
+        if m is not None and m.start() <= t:
+            yield m
+            pos = m.end()
+        else:
+            pos = t + 1  # no list starts at or before t: look from the next count on
 # A name with the person's relation to the writer in brackets after it, as notes and an
 # agent's memory write contacts (钱多多（前同事）, 欧阳修文（大学导师）): the name may be a word.
 _RELATED_RE = re.compile(
@@ -1456,7 +1501,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         elif not _company_after(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
     if "、" in text:
-        for m in _COUNTED_LIST_RE.finditer(text):
+        for m in _counted_lists(text):
             a = m.start(1)
             for k, item in enumerate(re.split("[、和与及]", m.group(1))):
                 b = a + len(item)
