@@ -1337,7 +1337,9 @@ def detect_addresses(text: str) -> list[Finding]:
                 rejected = end
                 break
             meta = _metadata(parts, begin)
-            room = _ROOM_FIRST.search(text[max(0, begin - 24):begin]) if begin else None
+            # The room's pattern ends in a comma and blanks: one character test rules most out.
+            room = (_ROOM_FIRST.search(text[max(0, begin - 24):begin])
+                    if begin and text[begin - 1] in ",， \t" else None)
             if room is not None:
                 # Room 1203, 深圳市南山区…: a foreign form writes the room first. Masking keeps
                 # no prefix of such an address (the room would show).

@@ -82,8 +82,9 @@ def load_common_words() -> frozenset[str]:
 
 # Digits collapse to one symbol and Latin letters to another: the model should learn
 # "a name next to a number", not particular numbers.
-_DIGIT = re.compile("[0-9]")
-_LATIN = re.compile("[A-Za-z]")
+# (0 and a are already themselves: leaving them out of the classes saves their substitutions.)
+_DIGIT = re.compile("[1-9]")
+_LATIN = re.compile("[b-zA-Z]")
 # Control characters and lone surrogates become a space: crfsuite needs valid UTF-8
 # feature names, and neither carries any signal.
 _INVALID = re.compile("[\x00-\x1f\ud800-\udfff]")
@@ -169,8 +170,12 @@ def window_features(padded: str, start: int, end: int,
     # Features are UTF-8 bytes, the form crfsuite reads: a str would be encoded on
     # every call, and the characters are encoded once here instead.
     utf8 = list(map(str.encode, seg))
-    for l2, l1, c, r1, r2 in zip(utf8, utf8[1:n + 1], utf8[2:n + 2], utf8[3:n + 3], utf8[4:n + 4]):
-        left, right, before, after, around = l1 + c, c + r1, l2 + l1, r1 + r2, l1 + r1
+    # Each pair of neighbours is made once (adj[k] is utf8[k] + utf8[k + 1]): it is the
+    # right pair of one position, the left of the next, and so on, and one object hashes once.
+    adj = list(map(add, utf8[:-1], utf8[1:]))
+    for l2, l1, c, r1, r2, before, left, right, after in zip(utf8, utf8[1:n + 1], utf8[2:n + 2], utf8[3:n + 3],
+                                                              utf8[4:n + 4], adj, adj[1:], adj[2:], adj[3:]):
+        around = l1 + r1
         f = [b"c" + c, b"l" + l1, b"r" + r1, b"L" + l2, b"R" + r2]
         if left in known_left:
             f.append(b"b" + left)

@@ -344,6 +344,7 @@ _CUE_BEFORE = ("谢谢", "感谢", "麻烦", "辛苦", "拜托", "让", "叫", "
                "交接给", "移交给", "转交给", "客服")
 _CUE_AFTER = ("签收", "有事", "开车", "负责", "处理", "办理", "确认", "回电", "联系", "帮忙", "去", "来", "接", "取", "拿")
 _SURNAME = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
+_SURNAME_FIRST = "[" + "".join(sorted(set(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES})) + "]"
 # A full name before 先生/女士/小姐 at a clear edge, even when it is also a word (【广发银行】
 # 唐诗女士, 尊敬的金星女士): only a person is addressed so.
 # The addressee right after a text message's sender header (【顺丰速运】林静您好, 【美团】夏天您好,
@@ -356,19 +357,67 @@ _SMS_ADDRESSEE_RE = re.compile(
 # An agent's memory names its user (用户江涛想在周末学…, 用户苏明的父亲是…): the name of two or
 # three characters right after 用户 and before a verb or particle.
 _USER_NAME_RE = re.compile(
-    "(?:^|(?<=[\s，。；;,.!?！？：:]))(?:用户|客户|该用户)(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
+    "(?=[用客该])(?:^|(?<=[\s，。；;,.!?！？：:]))(?:用户|客户|该用户)(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)"
     "(?=[不在想的说是要会已也还很对把被和跟与提希喜计正打刚曾]|$)",
     re.MULTILINE,
 )
 # A list of names closed by how many people it holds (祝融、单雄信、查良镛三人, 张三、李四等5人):
 # each item of two to four characters opening with a surname is a name. At most twelve
 # items: a longer run is no such list, and the bound keeps the scan linear.
-_COUNTED_LIST_RE = re.compile(
-    "((?:[\u4e00-\u9fff]{2,4}[、和与及]){1,11}[\u4e00-\u9fff]{2,4}?)(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]{0,6}[币元]))"
-)
+_COUNT_AFTER_LIST = "(?=等?(?:[两二三四五六七八九十]|[0-9]{1,2})(?:人|位|名)(?!民|次|[\u4e00-\u9fff]{0,6}[币元]))"
+_COUNTED_LIST_RE = re.compile("((?:[\u4e00-\u9fff]{2,4}[、和与及]){1,11}[\u4e00-\u9fff]{2,4}?)" + _COUNT_AFTER_LIST)
+# Where a counted list can end (the look-ahead alone), and bounds on a list: at most 59
+# characters long, and its count read at most 11 characters past its end.
+_COUNT_AFTER_LIST_AT = re.compile(_COUNT_AFTER_LIST.removeprefix("(?=").removesuffix(")"))
+# The counted word after a number (3人, 两位): the only character of a count the engine
+# can skip ahead to (digits, which records are full of, begin no count by themselves).
+_COUNT_WORD = re.compile("[人位名](?<=[0-9两二三四五六七八九十][人位名])")
+_LIST_MAX, _COUNT_MAX = 59, 11
+
+
+def _next_count(text: str, start: int) -> int:
+    """The first position from ``start`` on where ``_COUNT_AFTER_LIST`` holds, or -1.
+
+    Such a count is one to three characters (等, then a numeral or two digits) before
+    its counted word, which is looked for first."""
+    while True:
+        w = _COUNT_WORD.search(text, start + 1)
+        if w is None:
+            return -1
+        q = w.start()
+        for t in range(max(start, q - 3), q):
+            if _COUNT_AFTER_LIST_AT.match(text, t):
+                return t
+        start = q  # no count begins before q
+
+
+def _counted_lists(text: str) -> Iterable[re.Match[str]]:
+    """The matches of ``_COUNTED_LIST_RE.finditer(text)``, found near their counts only.
+
+    Every match ends where its count's look-ahead holds, so no match starting at ``pos``
+    or later begins before the first such place ``t`` (after ``pos``) less the longest
+    list. The list regex is searched in ``[t - _LIST_MAX, t]`` only, on text cut a
+    margin past everything a match starting there can read, so it finds what the whole
+    text gives: the regex, which starts at every Han character, scans a few characters
+    around each count instead of the whole text.
+    """
+    pos = 0
+    while True:
+        t = _next_count(text, pos)
+        if t < 0:
+            return
+        m = _COUNTED_LIST_RE.search(text, max(pos, t - _LIST_MAX), t + _LIST_MAX + _COUNT_MAX + 2)
+        if m is not None and m.start() <= t:
+            yield m
+            pos = m.end()
+        else:
+            pos = t + 1  # no list starts at or before t: look from the next count on
 # A name with the person's relation to the writer in brackets after it, as notes and an
 # agent's memory write contacts (钱多多（前同事）, 欧阳修文（大学导师）): the name may be a word.
 _RELATED_RE = re.compile(
+    # Led by a lookahead of the surnames' first characters (see _regexutil.gated): the
+    # look-behinds alone give the engine nothing to skip ahead to.
+    "(?=" + _SURNAME_FIRST + ")"
     "(?:^|(?<=[\\s，。、；：,;:])|(?<=家属)|(?<=联系人))(" + _SURNAME + "[\u4e00-\u9fff]{1,2}?)[（(]"
     "(?:前|现|原|大学|高中|中学|小学|患者之|其)?"
     "(?:同事|导师|朋友|同学|领导|老板|客户|上司|下属|父亲|母亲|妻子|丈夫|女儿|儿子|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|"
@@ -392,6 +441,10 @@ _GREETED_RE = re.compile(
     ")(?=[，,：: \t]?(?:你好|您好))",
     re.MULTILINE,
 )
+# The same, scanned on "\n" + text with the line break consumed: the engine skips ahead
+# to line breaks instead of trying the pattern at every position (group 1 is one
+# character later than in the text).
+_GREETED_SCAN = re.compile("\n" + _GREETED_RE.pattern.removeprefix("(?:^|(?<=\n))"))
 # Tibetan names are two (or three) names from a small set (次仁卓玛, 格桑梅朵, 旦增尼玛), written
 # without a dot; the model, which saw few, reads them poorly.
 _TIBETAN_PARTS = (
@@ -762,9 +815,8 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
 
     Returns ``(start, end, glued)``; a glued name may replace a shorter model span.
     """
-    from ._gazetteer import get_gazetteer  # only when a field looks like a name
-
     out = []
+    gaz = None
     fields = [(m.start(1) - 1, m.end(1) - 1, False) for m in _field_patterns()[1].finditer("\n" + text)]
     if "| " in text:
         fields += [(*m.span(1), False) for m in _MARKDOWN_CELL.finditer(text)]  # | 1 | 金星 | 黄金 |
@@ -785,7 +837,10 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue
         if name in FIELD_WORDS or name.endswith(FIELD_WORD_TAILS):
             continue  # 银行卡6217…, 房东138…: the label of the number, not a name
-        gaz = get_gazetteer()
+        if gaz is None:
+            from ._gazetteer import get_gazetteer  # only when a field looks like a name
+
+            gaz = get_gazetteer()
         if name in gaz.full or name in gaz.short:
             continue
         if not glued and _prose_field(text, s, e):
@@ -926,6 +981,7 @@ def _read_pairs(tagger) -> tuple[frozenset[bytes], ...] | None:
 
 
 _LATIN_WORD = re.compile("[A-Za-z]*")
+_MATCH_START = re.Match.start
 _KEY_ENDS = ("=", "_", '":', "':")
 
 
@@ -937,8 +993,7 @@ def _windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple
     skip_iter = iter(skip or ())
     cur = next(skip_iter, None)
     latin_end, latin_key = -1, False
-    for m in _triggers().finditer(text):
-        p = m.start()
+    for p in map(_MATCH_START, _triggers().finditer(text)):
         while cur is not None and cur[1] <= p:
             cur = next(skip_iter, None)
         if cur is not None and cur[0] <= p:
@@ -1685,7 +1740,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
         elif not _company_after(text, e) and not _SHOP.match(text, s + 1):
             _claim(spans, taken, s, e, 0.8)
     if "、" in text:
-        for m in _COUNTED_LIST_RE.finditer(text):
+        for m in _counted_lists(text):
             a = m.start(1)
             for k, item in enumerate(re.split("[、和与及]", m.group(1))):
                 b = a + len(item)
@@ -1772,23 +1827,22 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
                 continue
             spans[got] = max(spans.get(got, 0.0), 0.75)  # the model's unsure 詹一 of 詹一小姐
             taken.update(range(*got))
-    # A greeted name needs a greeting after it: two substring tests rule out the scan,
-    # which tries every position, for most texts.
-    greeted = "你好" in text or "您好" in text
-    for rx in (_GREETED_RE, _TIBETAN_RE) if greeted else (_TIBETAN_RE,):
-        for m in rx.finditer(text):
-            a, b = m.span(m.lastindex or 0)
-            b = _strip_title(text, a, b)
-            if skip and _outside(a, b, skip) != (a, b):
-                continue
-            if rx is _GREETED_RE and (text[a:b] in FIELD_WORDS or text[a:b] in words):
-                continue  # 顾客：你好…: a speaker's label, not an addressee
-            if (a, b) in spans:
-                spans[(a, b)] = max(spans[(a, b)], 0.8)
-                continue
-            # The rule's name replaces the model's pieces of it (万芳|一, 格|桑梅朵).
-            _give_way(spans, taken, a, b)
-            _claim(spans, taken, a, b, 0.8)
+    # A greeted name opens a line and needs a greeting after it: two substring tests rule
+    # out the scan for most texts.
+    greeted = ([(m.start(1) - 1, m.end(1) - 1, True) for m in _GREETED_SCAN.finditer("\n" + text)]
+               if "你好" in text or "您好" in text else [])
+    for a, b, is_greeted in greeted + [(m.start(), m.end(), False) for m in _TIBETAN_RE.finditer(text)]:
+        b = _strip_title(text, a, b)
+        if skip and _outside(a, b, skip) != (a, b):
+            continue
+        if is_greeted and (text[a:b] in FIELD_WORDS or text[a:b] in words):
+            continue  # 顾客：你好…: a speaker's label, not an addressee
+        if (a, b) in spans:
+            spans[(a, b)] = max(spans[(a, b)], 0.8)
+            continue
+        # The rule's name replaces the model's pieces of it (万芳|一, 格|桑梅朵).
+        _give_way(spans, taken, a, b)
+        _claim(spans, taken, a, b, 0.8)
     for m in _OLD_RE.finditer(text):
         if m.start() not in taken:
             spans[(m.start(), m.end())] = 0.6
