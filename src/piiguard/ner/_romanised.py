@@ -77,15 +77,16 @@ _NOT_NAMES = frozenset(
     "long gang|nan shan|fu tian|luo hu|hai dian|chao yang|dong cheng|xi cheng|pu dong|xu hui|jing an".split("|")
 )
 _HONORIFIC = re.compile(
-    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof|MR|MRS|MS|DR)\.?[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![A-Za-z])"
+    r"(?:M(?<![A-Za-z]M)(?:rs?|s|iss|RS?|S)|D(?<![A-Za-z]D)[rR]|P(?<![A-Za-z]P)rof)"
+    r"\.?[ \t]+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![A-Za-z])"
 )
 # Two or three capitalised words (Wang Xiaoming, Chan Tai Man, Grace Wong); a given name
 # may join its syllables with a hyphen (Chia-hui).
-_TITLED_WORDS = re.compile(r"(?<![A-Za-z0-9_@./-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+_TITLED_WORDS = re.compile(r"[A-Z](?<![A-Za-z0-9_@./-].)[a-z]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
                            r"(?![A-Za-z0-9_@-])")
 _PART = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
 # Capitals as tickets and passports write them: surname, then a slash or comma (LIU/YANG).
-_CAPITALS = re.compile(r"(?<![A-Za-z0-9_@./-])([A-Z]{1,10})(?:/|,[ \t]?)([A-Z]{2,12}(?:[ \t][A-Z]{2,8})?)(?![A-Za-z0-9_@-])")
+_CAPITALS = re.compile(r"([A-Z](?<![A-Za-z0-9_@./-].)[A-Z]{0,9})(?:/|,[ \t]?)([A-Z]{2,12}(?:[ \t][A-Z]{2,8})?)(?![A-Za-z0-9_@-])")
 
 
 def _syllables(word: str, known: frozenset[str]) -> bool:
