@@ -521,8 +521,8 @@ def _cued_by_role(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
 
 # A list of short items between clause edges (参会党员：边疆、岳红、申晓光).
-_LIST_RE = re.compile(r"(?:^|(?<=[：:，,。；;\s]))((?:[\u4e00-\u9fff]{2,4}、){1,11}[\u4e00-\u9fff]{2,4})(?=$|[。，,；;\s])",
-                      re.MULTILINE)
+_LIST_RE = re.compile(r"([\u4e00-\u9fff](?:(?<=^.)|(?<=[：:，,。；;\s].))[\u4e00-\u9fff]{1,3}、"
+                      r"(?:[\u4e00-\u9fff]{2,4}、){0,10}[\u4e00-\u9fff]{2,4})(?=$|[。，,；;\s])", re.MULTILINE)
 
 
 def _listed_among_names(text: str, spans: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -1335,7 +1335,9 @@ def _chat_speakers(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 # 法定代表人 尹 志 刚, 今收到 万 强 交来): a run of single Han characters, one space apart,
 # between other words or line edges.
 _SPACED_RUN_RE = re.compile(
-    r"(?:^|(?<=[\s/:：|,，]))([\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})(?=$|[\s/:：|,，])", re.MULTILINE
+    # The space after the first character is tested first: most characters fail there.
+    r"([\u4e00-\u9fff](?=[ \u3000][\u4e00-\u9fff])(?:(?<=^.)|(?<=[\s/:：|,，].))(?:[ \u3000][\u4e00-\u9fff]){1,3})"
+    r"(?=$|[\s/:：|,，])", re.MULTILINE
 )
 
 
