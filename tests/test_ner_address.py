@@ -361,7 +361,38 @@ PROSE_NEGATIVES = [
     "不妨顺路先去巴塞附近", "请彩民朋友有选择的借鉴张路老师的分析", "导致边路实力大损",
     "《呼啸山庄》与《咆哮山庄》", "《荒村客栈》", "《芙蓉镇》到日本上映", "《宏村阿菊》",
 ]
+# Boundaries: where an address begins and ends (the words around it are not its parts).
+BOUNDARY_POSITIVES = [
+    # A verb, a preposition or a time before a lone building.
+    ("请确认5号楼1单元302是否有人", "5号楼1单元302"),
+    ("快递员送件至B座1703", "B座1703"),
+    ("外卖送餐至9栋2单元1101", "9栋2单元1101"),
+    ("近日7栋2单元发生漏水", "7栋2单元"),
+    ("他家原滨河路那边", "滨河路"),  # 原: former
+    # A house number in words longer than four characters.
+    ("杭州市余杭区文一西路九百六十九号", "杭州市余杭区文一西路九百六十九号"),
+    ("广州市海珠区新港西路一百三十五号", "广州市海珠区新港西路一百三十五号"),
+]
+BOUNDARY_KEEP = [
+    # Names that hold 原 and a word before a building stay whole.
+    ("住在中原东路", "中原东路"), ("中原花园小区", "中原花园小区"), ("住在原野路", "原野路"),
+]
+BOUNDARY_NEGATIVES = [
+    "共建成16座全优隧道工程",  # buildings counted before a name
+]
 # fmt: on
+
+
+class TestBoundaries:
+    """An address begins and ends at its own parts."""
+
+    @pytest.mark.parametrize(("text", "expected"), BOUNDARY_POSITIVES + BOUNDARY_KEEP)
+    def test_positive(self, text: str, expected: str) -> None:
+        assert addresses(text) == [expected]
+
+    @pytest.mark.parametrize("text", BOUNDARY_NEGATIVES)
+    def test_negative(self, text: str) -> None:
+        assert addresses(text) == []
 
 
 class TestForms:

@@ -61,7 +61,8 @@ def _name(least: int, most: int, lazy: str = "", first: str = _NAME) -> str:
 
 # A room named in English (Room 419, Flat 5B).
 _ROOM_WORDS = "Room|ROOM|Rm|RM|Suite|SUITE|Unit|UNIT|Flat|FLAT"
-_NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"  # 88, B2 (B2栋), A, 三
+# 88, B2 (B2栋), A, 三; a house number in words runs longer (九百六十九号, 一千零八号).
+_NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百千零〇两]{1,7})"
 
 
 # The suffixes that end a named component, longest first within each family.
@@ -438,6 +439,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             if (kind == "num" and low_end - pos == 2 and text[pos] in "东西南北中"
                     and not (parts and parts[-1].kind in ("poi", "poi_bare"))):
                 lv = -1  # 东区 alone is a word (清华大学东区); after an estate it is its part
+            if kind == "poi_bare" and _clause_name(text, pos, low_end):
+                lv = -1  # a verb or a time before a lone building (确认|5号楼, 送件至|B座, 近日|7栋)
             if kind == "road" and text[low_end - 1] == "门" and low_end - pos < 3:
                 lv = -1  # a compound's gate (南门1号入口), not a street named after a gate (南院门15号)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
@@ -459,6 +462,24 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         parts.append(cand)
         pos = cand.end
     return parts
+
+
+# Words of time that open a clause, not a place's name (近日|7栋2单元, 目前|3号楼).
+_TIME_WORDS = frozenset(
+    "近日 今日 昨日 明日 日前 目前 今天 昨天 明天 后天 前天 现在 刚才 当时 此前 之前 之后 以后 以前 最近 近期 "
+    "今年 去年 明年 上午 下午 晚上 早上 中午 凌晨 傍晚 今晚 昨晚 明早 周末 平时".split()
+)
+
+
+def _clause_name(text: str, start: int, end: int) -> bool:
+    """The bare name before a building's number at ``start:end`` is a verb, preposition,
+    adverb or time that opens the clause (确认|5号楼, 近日|7栋), or ends in 至 after a verb
+    (送件至|B座1703, 寄至|9栋)."""
+    name = text[start:end]
+    if name[-1] == "至" or name in _TIME_WORDS or name in load_clause_words():
+        return True
+    head = name[:2]
+    return end - start < 4 and (head in _TIME_WORDS or head in load_clause_words())
 
 
 def _low_at(text: str, pos: int, limit: int, first: bool, venue: bool = False) -> tuple[str, int] | None:
@@ -509,6 +530,8 @@ def _is_address(text: str, parts: list[_Part]) -> bool:
             and "\u4e00" <= text[parts[-1].end:parts[-1].end + 1] <= "\u9fff"
             and text[parts[-1].end] not in _AFTER_BUILDING):
         return False  # a count of buildings before what they are (博物馆有7座建筑, 建起6座水厂)
+    if kinds[0] == "num" and kinds[1] not in ("num", "room") and _BUILDING_COUNT.fullmatch(text, parts[0].start, parts[0].end):
+        return False  # buildings counted before a name (建成16座|全优隧道): a building comes after its road
     if all(k == "div" for k in kinds):
         last = parts[-1].division
         # Divisions only: an address when it reaches county level by a full name.
@@ -600,6 +623,7 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
         return None  # a count of bus lines (好几路), a verb and its object (确保驻村, 毅然回村)
     if _in_idiom(text, start, end, covered):
         return None
+    b = _after_former(text, b, start)
     if start - b >= 3:
         b = _after_clause(text, b, start, covered)
         if b is None:
@@ -623,6 +647,21 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     if (start - b < 2 and not short_ok) or tail_generic or text[b:end] in _GENERIC:
         return None
     return b
+
+
+def _after_former(text: str, b: int, start: int) -> int:
+    """Where a lone name read back to ``b`` begins after 原 (former) that opens it: 原 makes
+    no word with the character before it nor with the one after (他家原|滨河路, 原|解放路;
+    太原供电局, 原野),
+    and a name of two characters besides a section or direction is left (中原东路, 太原路,
+    原野路 keep theirs)."""
+    k = text.find("原", b, start - 2)
+    if k < 0 or all(c in _SECTION_CHARS for c in text[k + 1:start]) or k == b and start - b >= _LONE_MAX:
+        return b  # … nor one that the read's limit cut (白鹿|原民俗文化村)
+    words = load_words()
+    if k > 0 and text[k - 1:k + 1] in words or text[k:k + 2] in words:
+        return b
+    return k + 1
 
 
 # Adverbs and particles of verse and classical prose, which no place name holds.
