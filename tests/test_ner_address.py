@@ -372,13 +372,33 @@ BOUNDARY_POSITIVES = [
     # A house number in words longer than four characters.
     ("杭州市余杭区文一西路九百六十九号", "杭州市余杭区文一西路九百六十九号"),
     ("广州市海珠区新港西路一百三十五号", "广州市海珠区新港西路一百三十五号"),
+    # A unit word that begins another word: downstairs, villagers, rooms counted, a street
+    # light, a shopfront on the street.
+    ("我车停在建国路88号楼下了", "建国路88号"),
+    ("台北市忠孝东路四段181巷12号楼下", "台北市忠孝东路四段181巷12号"),
+    ("胜利村六组村民罗福生反映", "胜利村六组"),
+    ("张杨路1488号两室一厅出租", "张杨路1488号"),
+    ("黄兴南路步行街168号临街旺铺", "黄兴南路步行街168号"),  # 黄兴 is no name glued before the road
+    ("民生路二段120号附近路灯不亮", "民生路二段120号"),
+    # Trailing units: a floor's part, a room after a wing, a phase and a building.
+    ("新北市板桥区文化路一段188号5楼之3", "新北市板桥区文化路一段188号5楼之3"),
+    ("北京市朝阳区光华路1号嘉里中心北楼2301会议室", "北京市朝阳区光华路1号嘉里中心北楼2301"),
+    ("重庆市渝北区金开大道68号龙湖观山水2期9栋18-3房屋", "重庆市渝北区金开大道68号龙湖观山水2期9栋18-3"),
+    # A bonded zone is a zone (外高桥保税区), not the namesake division.
+    ("上海市浦东新区外高桥保税区富特北路211号", "上海市浦东新区外高桥保税区富特北路211号"),
 ]
 BOUNDARY_KEEP = [
     # Names that hold 原 and a word before a building stay whole.
     ("住在中原东路", "中原东路"), ("中原花园小区", "中原花园小区"), ("住在原野路", "原野路"),
+    # An estate's building keeps 楼 before 下; counted rooms are no rooms, numbered ones are.
+    ("阳光小区3号楼下", "阳光小区3号楼"), ("建国路2号大街", "建国路2号大街"),
+    ("张杨路1488号301室", "张杨路1488号301室"), ("东兴村村民委员会", "东兴村"),
+    ("北京市朝阳区建国路88号温德姆酒店", "北京市朝阳区建国路88号温德姆酒店"),
+    ("长安街、东三环等路段", "长安街"), ("陆埠镇许多村民开始种植蘑菇", "陆埠镇"),
 ]
 BOUNDARY_NEGATIVES = [
     "共建成16座全优隧道工程",  # buildings counted before a name
+    "东三环等路段拥堵", "但价格比同小区高", "杭州市开展第2期培训",
 ]
 # fmt: on
 

@@ -68,7 +68,7 @@ _NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百千�
 # The suffixes that end a named component, longest first within each family.
 _SUFFIXES = {
     "town": "街道办事处 街道 镇 乡 苏木",
-    "zone": "经济技术开发区 经济开发区 开发区 高新区 工业园区 工业区 产业园 科技园 商务区 新区 园区 校区 片区 别墅区 核心区 "
+    "zone": "经济技术开发区 经济开发区 开发区 高新区 综合保税区 保税区 保税港区 自贸区 工业园区 工业区 产业园 科技园 商务区 新区 园区 校区 片区 别墅区 核心区 "
             "功能区 示范区 商业街区 购物区 生活区 管理区 试验区 兵团",
     "road": "大道 大街 路 街 巷 胡同 里 弄 道",
     "village": "村委会 居委会 社区 嘎查 村 屯 庄",
@@ -93,11 +93,11 @@ def _kinds(first: str) -> dict[str, str]:
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
         # A basement floor (负一层, 地下一层) and a shop or stall (1号铺, 701铺, 23档口) count too.
-        # 299号之3 (Guangdong, Taiwan); 第八师一四三团1连 (the Xinjiang Production and
+        # 299号之3, 5楼之3 (Guangdong, Taiwan); 第八师一四三团1连 (the Xinjiang Production and
         # Construction Corps), 2屯; a floor in Latin letters (23F).
         "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
                # … a hall, a court or a parking space (W3馆, 2号馆, 3号场, B2-105车位).
-               r"(?:号楼|号院|号铺|号馆|号场|车位|馆|号(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期"
+               r"(?:号楼|号院|号铺|号馆|号场|车位|馆|[号楼](?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|单元|室(?![0-9一二两三四五六七八九]?厅)|层|组|队|门(?!口)|户|排|期"
                r"|区(?!域)|巷|社|铺|档口|团(?![结队体购伙员长委])|连(?![续锁接同带衣载通着])|屯)"
                r"|第[一二三四五六七八九十]{1,3}师|[0-9]{1,3}[Ff](?![0-9A-Za-z])"
                # … a sub-area named by its direction, after an estate only (望京花园东区; see _parse).
@@ -106,8 +106,9 @@ def _kinds(first: str) -> dict[str, str]:
                r"|(?:(?<=单元)|(?<=[栋幢座]))[一二三四五六七八九〇零]{3,4}(?:室|房)?(?![一二三四五六七八九十〇零百千万])",
         # Not a landline (021-56789000): a dashed room neither starts with 0 nor is cut
         # from a longer run.
-        "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9]|-[0-9])"
-                r"|[A-Z][0-9]{3,4}(?:室|房|号)?(?![0-9A-Za-z])"  # a lettered unit (B108, A1203)
+        # 房 of a room, not of a house (18-3|房屋).
+        "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房(?![屋子产])|号)?|[0-9]{3,5}(?:室|房(?![屋子产]))?(?![0-9]|-[0-9])"
+                r"|[A-Z][0-9]{3,4}(?:室|房(?![屋子产])|号)?(?![0-9A-Za-z])"  # a lettered unit (B108, A1203)
                 # … a room named in English (Room 419).
                 rf"|(?:{_ROOM_WORDS})\.?\s?[A-Za-z]?[0-9]{{1,5}}[A-Za-z]?(?![0-9A-Za-z])",
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
@@ -116,10 +117,12 @@ def _kinds(first: str) -> dict[str, str]:
         # A gate names a street before a house number (南院门15号, 西直门12号; not 3号门, nor
         # a one-character gate, 南门1号: see _parse).
         # A direction may follow before the number (皇后大道中15号).
-        # A name does not end in its suffix twice (文三路|路口, 解放路|路边).
-        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9])|门(?=[附甲乙丙丁]?[0-9]{{1,5}}号))(?<!路路)(?<!街街)"
+        # A name does not end in its suffix twice (文三路|路口, 解放路|路边), nor where its
+        # suffix begins a word (附近|路灯).
+        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9])|门(?=[附甲乙丙丁]?[0-9]{{1,5}}号))(?<!路路)(?<!街街)(?!(?<=路)灯)"
                 r"(?:[东西南北中]?[一二三四五六七八九十]段|[东西南北中]段|[0-9]{1,2}段|[东西南北中](?=[0-9]|[一二三四五六七八九十]{1,4}号))?",
-        "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
+        # 东兴村|村民委员会; 胜利村六组|村民 (villagers) holds no village named 胜利村六组村.
+        "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)(?!(?<=村)民)",
         # … with a number inside its name (国贸360广场, 华润24城).
         # 城 ends no estate's name where it begins 城市, 城镇 or 城乡 (乌审旗推进|城市化).
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})(?!(?<=城)[市镇乡])"
@@ -133,7 +136,9 @@ def _kinds(first: str) -> dict[str, str]:
         # (望京SOHO4栋).
         # … or before a building-room number written with dashes (阳光新干线12-4-1429, not 申花4-2).
         # A building numbered in words counts before a room (太古汇一座2801; 一座 alone is prose).
+        # … or before its phase and building (龙湖观山水2期9栋).
         "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元|区(?!域))"
+                    r"|[0-9]{1,2}期[0-9A-Za-z]{1,4}(?:栋|幢|号楼|座|单元)"
                     r"|[一二三四五六七八九十](?:栋|幢|号楼|座)[0-9]{3,5}(?![0-9])"
                     r"|[0-9]{1,4}(?:-[0-9]{1,4})?-[0-9]{3,5}(?![0-9]))",
     }
@@ -268,7 +273,7 @@ _LONE_STOP = frozenset(
 _POSITION_INITIALS = frozenset("上下前后地")
 _LOCATIVE_TAILS = frozenset("面边方头上下前后里内外")
 _SUFFIX_WORDS = frozenset(
-    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
+    "路线 路段 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
     "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长 "
     "镇压 镇守 镇定 镇静 镇痛 镇住 镇魂 镇江 乡村 乡镇 乡企 乡亲 乡土 乡下 乡间 乡愁 乡音 乡情 乡里 乡民 乡邻 乡绅".split()
 )
@@ -277,6 +282,7 @@ _GENERIC = frozenset(
     "公路 马路 道路 铁路 线路 网路 思路 出路 一路 半路 走路 上路 电路 水路 套路 门路 销路 迷路 "
     "原路 弯路 歧路 归路 退路 老路 后路 活路 生路 死路 去路 来路 岔路 邪路 正路 末路 绝路 隔壁村 "
     "逛街 上街 满街 沿街 临街 当街 大街 小巷 农村 乡村 山村 渔村 本村 全村 该村 新村 小区 园区 "
+    "同小区 本小区 该小区 全小区 各小区 此小区 老小区 "
     "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 大道 胡同 城中村 街道 广场 小镇 "
     "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场 "
     "家乡 故乡 老乡 下乡 城乡 回乡 思乡 他乡 异乡 水乡 梦乡 同乡 返乡 离乡 还乡 外乡 本乡 全乡 该乡 "
@@ -427,12 +433,20 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         if cand is None and low is not None:
             kind, low_end = low
             lv = _LEVEL_OF_KIND[kind]
-            if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "poi_bare", "road")):
+            # A room after a wing counts (嘉里中心北楼|2301).
+            if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "poi_bare", "road", "venue")):
                 lv = -1
             if kind in ("poi", "venue") and parts and _PROSE_RE.match(text, pos):
                 lv = -1  # prose after the address (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场)
-            if (kind == "village" or kind == "road" and text[low_end - 1] == "路") and text[pos:low_end] in _GENERIC:
-                lv = -1  # …杨桥镇|农村, 237号|高速公路: a word, not a named place (2号大街 is one)
+            after_number = bool(parts) and parts[-1].kind in ("num", "room")
+            if text[pos:low_end] in _GENERIC and (kind == "village" or kind == "road" and (
+                    text[low_end - 1] == "路" or after_number and text[pos:low_end] not in ("大街", "大道"))):
+                # …杨桥镇|农村, 237号|高速公路, 168号|临街旺铺: a word, not a named place (2号大街 is one)
+                lv = -1
+            if (kind == "num" and text[low_end - 2:low_end] == "号楼" and text[low_end:low_end + 1] in ("下", "上")
+                    and parts and (parts[-1].kind == "road" or text[parts[-1].end - 1] in "巷弄")):
+                low_end -= 1  # 建国路88号|楼下 (downstairs), 181巷12号|楼下; an estate's
+                # building keeps its own (小区3号楼下)
             if (kind not in ("num", "room") and pos > start and text[start] == " "
                     and text[low_end - 1:low_end + 1] in load_common_words()):
                 lv = -1  # a field label after a space, its suffix inside a word (168号 毕业院|校)
@@ -1062,6 +1076,10 @@ def _across_gap(text: str, start: int, gaz, floor: int) -> int:
     return start
 
 
+# A road named after a person, its suffix right after the name (黄兴|南路, 中山|路, 逸仙|大道).
+_ROAD_AFTER_NAME = re.compile("[东西南北中]?(?:路|街|大道|大街)")
+
+
 def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[int, list[_Part]]:
     """Cut a personal name glued to the front of a road or estate (张伟高新四路88号)."""
     if _developer_at(text, begin):
@@ -1070,7 +1088,7 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
     lo = max(0, begin - 8)
     for f in detect_persons(text[lo:first_end], skip=[]):
         s, e = f.start + lo, f.end + lo
-        if f.score >= 0.5 and s <= begin < e and e < first_end - 1:
+        if f.score >= 0.5 and s <= begin < e and e < first_end - 1 and not _ROAD_AFTER_NAME.match(text, e):
             rest = _parse(text, e, gaz)
             if rest and rest[-1].end >= parts[-1].end and _is_address(text, rest):
                 return e, rest
@@ -1081,8 +1099,8 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
     if first.kind in ("road", "poi", "poi_bare") and (begin == 0 or not "\u4e00" <= text[begin - 1] <= "\u9fff"):
         for k in (3, 2, 4):
             cut = begin + k
-            if cut + 3 > first.end or text[begin:cut] in words:
-                continue
+            if cut + 3 > first.end or text[begin:cut] in words or text[cut - 1] in "路街巷":
+                continue  # … not after a road of its own (黄兴南路|步行街168号)
             if text[cut:cut + 2] in words:
                 rest = _parse(text, cut, gaz)
                 if rest and rest[-1].end == parts[-1].end and _is_address(text, rest):
