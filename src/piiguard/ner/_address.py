@@ -478,6 +478,23 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
     return parts
 
 
+# Verbs of delivering, visiting and moving in, rarer than clause_words.txt keeps, that
+# come right before an address (到访|阳光花园, 核实|9栋2单元, 已搬进|阳光花园).
+_ADDRESS_VERBS = frozenset(
+    "到访 拜访 造访 探访 核实 核对 派送 配送 投递 寄送 送往 寄往 发往 运往 送至 寄至 发至 入住 住进 搬进 搬到 搬至 迁至 "
+    "迁往 落户 签收 代收 自提 取件 送货 送餐 送件 上门".split()
+)
+_CLAUSE: frozenset[str] | None = None
+
+
+def _clause_words() -> frozenset[str]:
+    """:func:`load_clause_words` and the verbs of :data:`_ADDRESS_VERBS`."""
+    global _CLAUSE
+    if _CLAUSE is None:
+        _CLAUSE = load_clause_words() | _ADDRESS_VERBS
+    return _CLAUSE
+
+
 # Words of time that open a clause, not a place's name (近日|7栋2单元, 目前|3号楼).
 _TIME_WORDS = frozenset(
     "近日 今日 昨日 明日 日前 目前 今天 昨天 明天 后天 前天 现在 刚才 当时 此前 之前 之后 以后 以前 最近 近期 "
@@ -486,14 +503,16 @@ _TIME_WORDS = frozenset(
 
 
 def _clause_name(text: str, start: int, end: int) -> bool:
-    """The bare name before a building's number at ``start:end`` is a verb, preposition,
-    adverb or time that opens the clause (确认|5号楼, 近日|7栋), or ends in 至 after a verb
-    (送件至|B座1703, 寄至|9栋)."""
-    name = text[start:end]
-    if name[-1] == "至" or name in _TIME_WORDS or name in load_clause_words():
+    """The bare name before a building's number at ``start:end`` is made of verbs,
+    prepositions, adverbs and times that open the clause (确认|5号楼, 近日|7栋, 今天下午|3号楼),
+    with at most one character left, or ends in 至 after a verb (送件至|B座1703, 寄至|9栋)."""
+    if text[end - 1] == "至":
         return True
-    head = name[:2]
-    return end - start < 4 and (head in _TIME_WORDS or head in load_clause_words())
+    clause = _clause_words()
+    k = start
+    while end - k >= 2 and (text[k:k + 2] in clause or text[k:k + 2] in _TIME_WORDS):
+        k += 2
+    return k > start and end - k < 2
 
 
 def _low_at(text: str, pos: int, limit: int, first: bool, venue: bool = False) -> tuple[str, int] | None:
@@ -593,7 +612,7 @@ def _after_clause(text: str, b: int, start: int, covered: int) -> int | None:
     a verb and its object). A name made only of the word stays (为民路, 开发一路)."""
     if any(c in _DIVISION_ENDS for c in text[b:start]):
         return b  # the read holds a division's suffix (…自治县解放东路): the chain decides
-    clause = load_clause_words()
+    clause = _clause_words()
     if (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1:b + 1] in clause
             and text[b:b + 2] not in load_words()):
         # The read stopped inside the word, at its limit or at a stop that begins it
@@ -642,7 +661,7 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
         b = _after_clause(text, b, start, covered)
         if b is None:
             return None
-    elif start - b == 2 and text[b:start] in load_clause_words() and text[start:end] not in _ROAD_SUFFIXES:
+    elif start - b == 2 and text[b:start] in _clause_words() and text[start:end] not in _ROAD_SUFFIXES:
         return None  # a verb before an estate's generic word (直达小区, 关注家园); roads keep theirs (为民路)
     if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalnum() and start - b < 20:
@@ -1285,7 +1304,8 @@ def detect_addresses(text: str) -> list[Finding]:
                 # The walk back stopped at its length limit inside a verse or an idiom: the
                 # name begins after it (花旗银行摇摇欲坠|华尔街) or there is none (柳暗花明又|一村).
                 if ms - after >= 2:
-                    starts = [after]
+                    # … and after a verb that follows the adverb (已|搬进|阳光花园).
+                    starts = [_after_clause(text, after, ms, covered) or after if ms - after >= 3 else after]
                 else:
                     cut = lone
             elif ms - lone >= _LONE_MAX and lone > covered:
@@ -1305,10 +1325,16 @@ def detect_addresses(text: str) -> list[Finding]:
         else:
             # A numbered element: the address may begin up to a road/estate name before it.
             starts = list(range(max(covered, ms - 12), ms + 1))
+        clause_end = 0  # end of a clause read as a building's bare name (今天下午|3号楼)
         for s in starts:
-            if s > covered and s < n and text[s] in "号栋幢楼室层单元组" or s < n and text[s] in no_start:
+            if s > covered and s < n and text[s] in "号栋幢楼室层单元组" or s < n and text[s] in no_start or s < clause_end:
                 continue
             parts = _parse(text, s, gaz)
+            if not parts and group == "num" and s < ms:
+                # Its words left out, no start inside them is tried (天下午|3号楼 is no estate).
+                low = _low_at(text, s, min(n, ms + 16), True)
+                if low is not None and low[0] == "poi_bare" and _clause_name(text, s, low[1]):
+                    clause_end = low[1]
             if weak and parts and parts[0].end != me:
                 # The name reads on past the suffix: a longer name (也可顺游|镇远古城), unless
                 # a village or a number follows the suffix (汀河乡|裕后村).
