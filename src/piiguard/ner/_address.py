@@ -407,6 +407,7 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             pos = start
             break
         cand: _Part | None = None
+        last = False  # the component ends the address
         lim = limit if first_end is None else first_end
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
         if first_end is not None and div is not None and div[0] > lim:
@@ -443,10 +444,12 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
                     text[low_end - 1] == "路" or after_number and text[pos:low_end] not in ("大街", "大道"))):
                 # …杨桥镇|农村, 237号|高速公路, 168号|临街旺铺: a word, not a named place (2号大街 is one)
                 lv = -1
-            if (kind == "num" and text[low_end - 2:low_end] == "号楼" and text[low_end:low_end + 1] in ("下", "上")
+            if (kind == "num" and text[low_end - 2:low_end] == "号楼" and text[low_end:low_end + 1] in _AFTER_STOREY
                     and parts and (parts[-1].kind == "road" or text[parts[-1].end - 1] in "巷弄")):
-                low_end -= 1  # 建国路88号|楼下 (downstairs), 181巷12号|楼下; an estate's
-                # building keeps its own (小区3号楼下)
+                # 建国路88号|楼下 (downstairs), 181巷12号|楼下, 88号|楼道里: the word is the
+                # clause's, and the address ends; an estate's building keeps its own (小区3号楼下).
+                low_end -= 1
+                last = True
             if (kind not in ("num", "room") and pos > start and text[start] == " "
                     and text[low_end - 1:low_end + 1] in load_common_words()):
                 lv = -1  # a field label after a space, its suffix inside a word (168号 毕业院|校)
@@ -475,6 +478,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             city = d.city or city
         parts.append(cand)
         pos = cand.end
+        if last:
+            break
     return parts
 
 
@@ -513,6 +518,10 @@ def _clause_name(text: str, start: int, end: int) -> bool:
     while end - k >= 2 and (text[k:k + 2] in clause or text[k:k + 2] in _TIME_WORDS):
         k += 2
     return k > start and end - k < 2
+
+
+# Words that 楼 begins after a house number (88号|楼下, 楼顶, 楼道, 楼梯口, 楼盘).
+_AFTER_STOREY = frozenset("下上顶前后旁道梯房盘宇内外里")
 
 
 def _low_at(text: str, pos: int, limit: int, first: bool, venue: bool = False) -> tuple[str, int] | None:
