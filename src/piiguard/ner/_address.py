@@ -229,8 +229,11 @@ _SEED = gated(
 # Zone suffixes read weakly where a division's 区 seed finds no division (海淀新区, 北京|华嬉
 # 数字文化产业功能区): tested at that seed rather than in _SEED, whose scan slows with
 # every frequent first character (新, 生, 商, 管).
-_ZONE_SEED = re.compile("(?:新|园|功能|示范|商业街|购物|生活|管理|试验)区$")
-_ZONE_PENULTIMATE = frozenset("新园能范街物活理验")
+_ZONE_SEED = re.compile("(?:新|园|功能|示范|商业街|购物|生活|管理|试验|保税|自贸)区$")
+_ZONE_PENULTIMATE = frozenset("新园能范街物活理验税贸")
+# Zones that the gazetteer holds as divisions of one city (宁波|保税区) but that many cities
+# name (外高桥保税区): after a name's character, the zone's name reads on.
+_ZONE_DIVISIONS = frozenset(("保税区",))
 # A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
 # Its name is read backwards from the suffix, at most this many characters, and stops
 # at these characters too (verbs and prepositions that precede place words).
@@ -1251,6 +1254,9 @@ def detect_addresses(text: str) -> list[Finding]:
                         break  # a short name cut from a word before it (华北|区 is no 北区)
                     if text[e - 1] == "乡" and text[e:e + 1] in "市县区":
                         break  # the town's 乡 begins a longer name (河南新乡市 holds no 南新乡)
+                    if (text[e - k:e] in _ZONE_DIVISIONS and e - k > covered and "\u4e00" <= text[e - k - 1] <= "\u9fff"
+                            and text[e - k - 1] not in _LONE_STOP and _division_at(text, e - k - 2, gaz) is None):
+                        break  # 外高桥|保税区 is read as a zone below
                     starts.append(e - k)
                     break
             if starts and text[e - 1] in "市县" and e - starts[0] == 2 and e >= 4:
