@@ -377,6 +377,7 @@ BOUNDARY_POSITIVES = [
     # A unit word that begins another word: downstairs, villagers, rooms counted, a street
     # light, a shopfront on the street.
     ("我车停在建国路88号楼下了", "建国路88号"), ("建国路88号楼道里", "建国路88号"),
+    ("孩子在建国路88号院子里玩", "建国路88号院"), ("地铁8号线耀华路站1号出口", "耀华路"),
     ("台北市忠孝东路四段181巷12号楼下", "台北市忠孝东路四段181巷12号"),
     ("胜利村六组村民罗福生反映", "胜利村六组"),
     ("张杨路1488号两室一厅出租", "张杨路1488号"),
@@ -401,7 +402,7 @@ BOUNDARY_KEEP = [
 ]
 BOUNDARY_NEGATIVES = [
     "共建成16座全优隧道工程",  # buildings counted before a name
-    "东三环等路段拥堵", "但价格比同小区高", "杭州市开展第2期培训",
+    "东三环等路段拥堵", "在北京市2号线换乘", "但价格比同小区高", "杭州市开展第2期培训",
 ]
 # fmt: on
 

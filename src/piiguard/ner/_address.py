@@ -93,11 +93,11 @@ def _kinds(first: str) -> dict[str, str]:
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
         # A basement floor (负一层, 地下一层) and a shop or stall (1号铺, 701铺, 23档口) count too.
-        # 299号之3, 5楼之3 (Guangdong, Taiwan); 第八师一四三团1连 (the Xinjiang Production and
+        # 299号之3, 5楼之3 (Guangdong, Taiwan); not a metro line or a phone number (2号线, 号码); 第八师一四三团1连 (the Xinjiang Production and
         # Construction Corps), 2屯; a floor in Latin letters (23F).
         "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
                # … a hall, a court or a parking space (W3馆, 2号馆, 3号场, B2-105车位).
-               r"(?:号楼|号院|号铺|号馆|号场|车位|馆|[号楼](?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|单元|室(?![0-9一二两三四五六七八九]?厅)|层|组|队|门(?!口)|户|排|期"
+               r"(?:号楼|号院|号铺|号馆|号场|车位|馆|号(?:之[0-9一二三四五六七八九十]{1,2}|(?![线码]))|楼(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|单元|室(?![0-9一二两三四五六七八九]?厅)|层|组|队|门(?!口)|户|排|期"
                r"|区(?!域)|巷|社|铺|档口|团(?![结队体购伙员长委])|连(?![续锁接同带衣载通着])|屯)"
                r"|第[一二三四五六七八九十]{1,3}师|[0-9]{1,3}[Ff](?![0-9A-Za-z])"
                # … a sub-area named by its direction, after an estate only (望京花园东区; see _parse).
@@ -397,6 +397,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         start = pos
         if parts and text[pos] in " -" and pos + 1 < limit:
             pos += 1  # components may stand apart by a space or a dash
+        if parts and parts[-1].kind in ("num", "room") and text[pos - 1:pos + 1] in _UNIT_WORDS:
+            break  # a unit's character begins a word of the clause (88号院|子里, 301室|内)
         if first_end is None and parts[-1:] and parts[-1].kind == "road" and pos < limit:
             cross = _crossing_end(text, pos, limit)
             if cross > pos:
@@ -523,6 +525,8 @@ def _clause_name(text: str, start: int, end: int) -> bool:
     return k > start and end - k < 2
 
 
+# Words that the unit ending a number begins: the address ends there.
+_UNIT_WORDS = frozenset("院子 院里 院落 室内 室外 楼下 楼上 楼顶 楼道 楼梯 楼前 楼后 楼房 楼盘".split())
 # Words that 楼 begins after a house number (88号|楼下, 楼顶, 楼道, 楼梯口, 楼盘).
 _AFTER_STOREY = frozenset("下上顶前后旁道梯房盘宇内外里")
 
@@ -664,6 +668,8 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
         unit = _UNIT_AFTER_NUMBER.match(text, b, start)
         if unit is not None:
             b = unit.end()  # a date's or a measure's unit the walk began with (2010年|中山路, 70平米|公寓)
+    if b < start and text[b] == "线" and text[b - 1:b] == "号":
+        b += 1  # a metro line's (地铁8号线|耀华路站)
     if text[start - 1:start] == "几" or text[start:end] == "村" and text[start - 1:start] in _VILLAGE_VERBS:
         return None  # a count of bus lines (好几路), a verb and its object (确保驻村, 毅然回村)
     if _in_idiom(text, start, end, covered):
