@@ -361,7 +361,62 @@ PROSE_NEGATIVES = [
     "不妨顺路先去巴塞附近", "请彩民朋友有选择的借鉴张路老师的分析", "导致边路实力大损",
     "《呼啸山庄》与《咆哮山庄》", "《荒村客栈》", "《芙蓉镇》到日本上映", "《宏村阿菊》",
 ]
+# Boundaries: where an address begins and ends (the words around it are not its parts).
+BOUNDARY_POSITIVES = [
+    # A verb, a preposition or a time before a lone building.
+    ("请确认5号楼1单元302是否有人", "5号楼1单元302"),
+    ("快递员送件至B座1703", "B座1703"),
+    ("外卖送餐至9栋2单元1101", "9栋2单元1101"),
+    ("近日7栋2单元发生漏水", "7栋2单元"),
+    ("今天下午3号楼1单元停电", "3号楼1单元"), ("请核实9栋2单元1101", "9栋2单元1101"),
+    ("近日到访阳光花园", "阳光花园"), ("已搬进阳光花园", "阳光花园"),
+    ("他家原滨河路那边", "滨河路"),  # 原: former
+    # A house number in words longer than four characters.
+    ("杭州市余杭区文一西路九百六十九号", "杭州市余杭区文一西路九百六十九号"),
+    ("广州市海珠区新港西路一百三十五号", "广州市海珠区新港西路一百三十五号"),
+    # A unit word that begins another word: downstairs, villagers, rooms counted, a street
+    # light, a shopfront on the street.
+    ("我车停在建国路88号楼下了", "建国路88号"), ("建国路88号楼道里", "建国路88号"),
+    ("孩子在建国路88号院子里玩", "建国路88号院"), ("地铁8号线耀华路站1号出口", "耀华路"),
+    ("台北市忠孝东路四段181巷12号楼下", "台北市忠孝东路四段181巷12号"),
+    ("胜利村六组村民罗福生反映", "胜利村六组"),
+    ("张杨路1488号两室一厅出租", "张杨路1488号"),
+    ("黄兴南路步行街168号临街旺铺", "黄兴南路步行街168号"),  # 黄兴 is no name glued before the road
+    ("民生路二段120号附近路灯不亮", "民生路二段120号"),
+    # Trailing units: a floor's part, a room after a wing, a phase and a building.
+    ("新北市板桥区文化路一段188号5楼之3", "新北市板桥区文化路一段188号5楼之3"),
+    ("北京市朝阳区光华路1号嘉里中心北楼2301会议室", "北京市朝阳区光华路1号嘉里中心北楼2301"),
+    ("重庆市渝北区金开大道68号龙湖观山水2期9栋18-3房屋", "重庆市渝北区金开大道68号龙湖观山水2期9栋18-3"),
+    # A bonded zone is a zone (外高桥保税区), not the namesake division.
+    ("上海市浦东新区外高桥保税区富特北路211号", "上海市浦东新区外高桥保税区富特北路211号"),
+    ("他住在外高桥保税区", "外高桥保税区"),
+]
+BOUNDARY_KEEP = [
+    # Names that hold 原 and a word before a building stay whole.
+    ("住在建国4栋", "建国4栋"), ("住在中原东路", "中原东路"), ("中原花园小区", "中原花园小区"), ("住在原野路", "原野路"),
+    # An estate's building keeps 楼 before 下; counted rooms are no rooms, numbered ones are.
+    ("阳光小区3号楼下", "阳光小区3号楼"), ("解放路12号楼3单元", "解放路12号楼3单元"), ("建国路2号大街", "建国路2号大街"),
+    ("张杨路1488号301室", "张杨路1488号301室"), ("东兴村村民委员会", "东兴村"),
+    ("北京市朝阳区建国路88号温德姆酒店", "北京市朝阳区建国路88号温德姆酒店"),
+    ("浙江省宁波市保税区", "浙江省宁波市保税区"), ("长安街、东三环等路段", "长安街"), ("陆埠镇许多村民开始种植蘑菇", "陆埠镇"),
+]
+BOUNDARY_NEGATIVES = [
+    "共建成16座全优隧道工程",  # buildings counted before a name
+    "东三环等路段拥堵", "在北京市2号线换乘", "但价格比同小区高", "杭州市开展第2期培训",
+]
 # fmt: on
+
+
+class TestBoundaries:
+    """An address begins and ends at its own parts."""
+
+    @pytest.mark.parametrize(("text", "expected"), BOUNDARY_POSITIVES + BOUNDARY_KEEP)
+    def test_positive(self, text: str, expected: str) -> None:
+        assert addresses(text) == [expected]
+
+    @pytest.mark.parametrize("text", BOUNDARY_NEGATIVES)
+    def test_negative(self, text: str) -> None:
+        assert addresses(text) == []
 
 
 class TestForms:

@@ -61,13 +61,14 @@ def _name(least: int, most: int, lazy: str = "", first: str = _NAME) -> str:
 
 # A room named in English (Room 419, Flat 5B).
 _ROOM_WORDS = "Room|ROOM|Rm|RM|Suite|SUITE|Unit|UNIT|Flat|FLAT"
-_NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百零〇两]{1,4})"  # 88, B2 (B2栋), A, 三
+# 88, B2 (B2栋), A, 三; a house number in words runs longer (九百六十九号, 一千零八号).
+_NUM = r"(?:[A-Za-z]?[0-9]{1,5}|[A-Za-z]|[一二三四五六七八九十百千零〇两]{1,7})"
 
 
 # The suffixes that end a named component, longest first within each family.
 _SUFFIXES = {
     "town": "街道办事处 街道 镇 乡 苏木",
-    "zone": "经济技术开发区 经济开发区 开发区 高新区 工业园区 工业区 产业园 科技园 商务区 新区 园区 校区 片区 别墅区 核心区 "
+    "zone": "经济技术开发区 经济开发区 开发区 高新区 综合保税区 保税区 保税港区 自贸区 工业园区 工业区 产业园 科技园 商务区 新区 园区 校区 片区 别墅区 核心区 "
             "功能区 示范区 商业街区 购物区 生活区 管理区 试验区 兵团",
     "road": "大道 大街 路 街 巷 胡同 里 弄 道",
     "village": "村委会 居委会 社区 嘎查 村 屯 庄",
@@ -92,11 +93,11 @@ def _kinds(first: str) -> dict[str, str]:
     return {
         # 甲12号, 12号附3号: a heavenly-stem or 附 (annex) prefix belongs to the number.
         # A basement floor (负一层, 地下一层) and a shop or stall (1号铺, 701铺, 23档口) count too.
-        # 299号之3 (Guangdong, Taiwan); 第八师一四三团1连 (the Xinjiang Production and
+        # 299号之3, 5楼之3 (Guangdong, Taiwan); not a metro line or a phone number (2号线, 号码); 第八师一四三团1连 (the Xinjiang Production and
         # Construction Corps), 2屯; a floor in Latin letters (23F).
         "num": rf"(?:[附甲乙丙丁]|负|地下)?{_NUM}(?:-[0-9]{{1,5}})*\s?"
                # … a hall, a court or a parking space (W3馆, 2号馆, 3号场, B2-105车位).
-               r"(?:号楼|号院|号铺|号馆|号场|车位|馆|号(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|楼|单元|室|层|组|队|门(?!口)|户|排|期"
+               r"(?:号楼|号院|号铺|号馆|号场|车位|馆|号(?:之[0-9一二三四五六七八九十]{1,2}|(?![线码]))|楼(?:之[0-9一二三四五六七八九十]{1,2})?|支弄|弄|栋|幢|座|塔|单元|室(?![0-9一二两三四五六七八九]?厅)|层|组|队|门(?!口)|户|排|期"
                r"|区(?!域)|巷|社|铺|档口|团(?![结队体购伙员长委])|连(?![续锁接同带衣载通着])|屯)"
                r"|第[一二三四五六七八九十]{1,3}师|[0-9]{1,3}[Ff](?![0-9A-Za-z])"
                # … a sub-area named by its direction, after an estate only (望京花园东区; see _parse).
@@ -105,8 +106,9 @@ def _kinds(first: str) -> dict[str, str]:
                r"|(?:(?<=单元)|(?<=[栋幢座]))[一二三四五六七八九〇零]{3,4}(?:室|房)?(?![一二三四五六七八九十〇零百千万])",
         # Not a landline (021-56789000): a dashed room neither starts with 0 nor is cut
         # from a longer run.
-        "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房|号)?|[0-9]{3,5}(?:室|房)?(?![0-9]|-[0-9])"
-                r"|[A-Z][0-9]{3,4}(?:室|房|号)?(?![0-9A-Za-z])"  # a lettered unit (B108, A1203)
+        # 房 of a room, not of a house (18-3|房屋).
+        "room": r"[1-9][0-9]{0,4}(?:-[0-9]{1,5}){1,3}(?![0-9])(?:室|房(?![屋子产])|号)?|[0-9]{3,5}(?:室|房(?![屋子产]))?(?![0-9]|-[0-9])"
+                r"|[A-Z][0-9]{3,4}(?:室|房(?![屋子产])|号)?(?![0-9A-Za-z])"  # a lettered unit (B108, A1203)
                 # … a room named in English (Room 419).
                 rf"|(?:{_ROOM_WORDS})\.?\s?[A-Za-z]?[0-9]{{1,5}}[A-Za-z]?(?![0-9A-Za-z])",
         "town": rf"{_name(1, 6, first=first)}(?:{sfx['town']})",
@@ -115,10 +117,12 @@ def _kinds(first: str) -> dict[str, str]:
         # A gate names a street before a house number (南院门15号, 西直门12号; not 3号门, nor
         # a one-character gate, 南门1号: see _parse).
         # A direction may follow before the number (皇后大道中15号).
-        # A name does not end in its suffix twice (文三路|路口, 解放路|路边).
-        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9])|门(?=[附甲乙丙丁]?[0-9]{{1,5}}号))(?<!路路)(?<!街街)"
+        # A name does not end in its suffix twice (文三路|路口, 解放路|路边), nor where its
+        # suffix begins a word (附近|路灯).
+        "road": rf"{_name(1, 8, first=first)}(?:{sfx['road']}|(?:门[外内]|沿)(?=[附甲乙丙丁]?[0-9])|门(?=[附甲乙丙丁]?[0-9]{{1,5}}号))(?<!路路)(?<!街街)(?!(?<=路)灯)"
                 r"(?:[东西南北中]?[一二三四五六七八九十]段|[东西南北中]段|[0-9]{1,2}段|[东西南北中](?=[0-9]|[一二三四五六七八九十]{1,4}号))?",
-        "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)",  # 东兴村|村民委员会
+        # 东兴村|村民委员会; 胜利村六组|村民 (villagers) holds no village named 胜利村六组村.
+        "village": rf"{_name(1, 5, first=first)}(?:{sfx['village']})(?<!村村)(?!(?<=村)民)",
         # … with a number inside its name (国贸360广场, 华润24城).
         # 城 ends no estate's name where it begins 城市, 城镇 or 城乡 (乌审旗推进|城市化).
         "poi": rf"{_name(1, 10, first=first)}(?:{sfx['poi']})(?!(?<=城)[市镇乡])"
@@ -132,7 +136,9 @@ def _kinds(first: str) -> dict[str, str]:
         # (望京SOHO4栋).
         # … or before a building-room number written with dashes (阳光新干线12-4-1429, not 申花4-2).
         # A building numbered in words counts before a room (太古汇一座2801; 一座 alone is prose).
+        # … or before its phase and building (龙湖观山水2期9栋).
         "poi_bare": rf"{_name(2, 10, '?', first)}(?=(?:[0-9]{{1,4}}|[A-Za-z])(?:栋|幢|号楼|座|单元|区(?!域))"
+                    r"|[0-9]{1,2}期[0-9A-Za-z]{1,4}(?:栋|幢|号楼|座|单元)"
                     r"|[一二三四五六七八九十](?:栋|幢|号楼|座)[0-9]{3,5}(?![0-9])"
                     r"|[0-9]{1,4}(?:-[0-9]{1,4})?-[0-9]{3,5}(?![0-9]))",
     }
@@ -223,8 +229,11 @@ _SEED = gated(
 # Zone suffixes read weakly where a division's 区 seed finds no division (海淀新区, 北京|华嬉
 # 数字文化产业功能区): tested at that seed rather than in _SEED, whose scan slows with
 # every frequent first character (新, 生, 商, 管).
-_ZONE_SEED = re.compile("(?:新|园|功能|示范|商业街|购物|生活|管理|试验)区$")
-_ZONE_PENULTIMATE = frozenset("新园能范街物活理验")
+_ZONE_SEED = re.compile("(?:新|园|功能|示范|商业街|购物|生活|管理|试验|保税|自贸)区$")
+_ZONE_PENULTIMATE = frozenset("新园能范街物活理验税贸")
+# Zones that the gazetteer holds as divisions of one city (宁波|保税区) but that many cities
+# name (外高桥保税区): after a name's character, the zone's name reads on.
+_ZONE_DIVISIONS = frozenset(("保税区",))
 # A road, estate or village may stand alone (住在工业路, 在瑞旗家园), with a low score.
 # Its name is read backwards from the suffix, at most this many characters, and stops
 # at these characters too (verbs and prepositions that precede place words).
@@ -267,7 +276,7 @@ _LONE_STOP = frozenset(
 _POSITION_INITIALS = frozenset("上下前后地")
 _LOCATIVE_TAILS = frozenset("面边方头上下前后里内外")
 _SUFFIX_WORDS = frozenset(
-    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
+    "路线 路段 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
     "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长 "
     "镇压 镇守 镇定 镇静 镇痛 镇住 镇魂 镇江 乡村 乡镇 乡企 乡亲 乡土 乡下 乡间 乡愁 乡音 乡情 乡里 乡民 乡邻 乡绅".split()
 )
@@ -276,6 +285,7 @@ _GENERIC = frozenset(
     "公路 马路 道路 铁路 线路 网路 思路 出路 一路 半路 走路 上路 电路 水路 套路 门路 销路 迷路 "
     "原路 弯路 歧路 归路 退路 老路 后路 活路 生路 死路 去路 来路 岔路 邪路 正路 末路 绝路 隔壁村 "
     "逛街 上街 满街 沿街 临街 当街 大街 小巷 农村 乡村 山村 渔村 本村 全村 该村 新村 小区 园区 "
+    "同小区 本小区 该小区 全小区 各小区 此小区 老小区 "
     "花园 公寓 大厦 家园 山庄 老街 古街 商业街 步行街 高速公路 大道 胡同 城中村 街道 广场 小镇 "
     "会场 市场 现场 商场 机场 球场 战场 考场 农场 剧场 官场 赛场 登场 出场 立场 "
     "家乡 故乡 老乡 下乡 城乡 回乡 思乡 他乡 异乡 水乡 梦乡 同乡 返乡 离乡 还乡 外乡 本乡 全乡 该乡 "
@@ -387,6 +397,8 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         start = pos
         if parts and text[pos] in " -" and pos + 1 < limit:
             pos += 1  # components may stand apart by a space or a dash
+        if parts and parts[-1].kind in ("num", "room") and text[pos - 1:pos + 1] in _UNIT_WORDS:
+            break  # a unit's character begins a word of the clause (88号院|子里, 301室|内)
         if first_end is None and parts[-1:] and parts[-1].kind == "road" and pos < limit:
             cross = _crossing_end(text, pos, limit)
             if cross > pos:
@@ -400,6 +412,7 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             pos = start
             break
         cand: _Part | None = None
+        last = False  # the component ends the address
         lim = limit if first_end is None else first_end
         div = _division_at(text, pos, gaz) if level < TOWN + 1 else None
         if first_end is not None and div is not None and div[0] > lim:
@@ -426,18 +439,30 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
         if cand is None and low is not None:
             kind, low_end = low
             lv = _LEVEL_OF_KIND[kind]
-            if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "poi_bare", "road")):
+            # A room after a wing counts (嘉里中心北楼|2301).
+            if kind == "room" and (not parts or parts[-1].kind not in ("num", "poi", "poi_bare", "road", "venue")):
                 lv = -1
             if kind in ("poi", "venue") and parts and _PROSE_RE.match(text, pos):
                 lv = -1  # prose after the address (23号|那家螺蛳粉店, 12号|开鞋店, 58号|附近有个菜市场)
-            if (kind == "village" or kind == "road" and text[low_end - 1] == "路") and text[pos:low_end] in _GENERIC:
-                lv = -1  # …杨桥镇|农村, 237号|高速公路: a word, not a named place (2号大街 is one)
+            after_number = bool(parts) and parts[-1].kind in ("num", "room")
+            if text[pos:low_end] in _GENERIC and (kind == "village" or kind == "road" and (
+                    text[low_end - 1] == "路" or after_number and text[pos:low_end] not in ("大街", "大道"))):
+                # …杨桥镇|农村, 237号|高速公路, 168号|临街旺铺: a word, not a named place (2号大街 is one)
+                lv = -1
+            if (kind == "num" and text[low_end - 2:low_end] == "号楼" and text[low_end:low_end + 1] in _AFTER_STOREY
+                    and parts and (parts[-1].kind == "road" or text[parts[-1].end - 1] in "巷弄")):
+                # 建国路88号|楼下 (downstairs), 181巷12号|楼下, 88号|楼道里: the word is the
+                # clause's, and the address ends; an estate's building keeps its own (小区3号楼下).
+                low_end -= 1
+                last = True
             if (kind not in ("num", "room") and pos > start and text[start] == " "
                     and text[low_end - 1:low_end + 1] in load_common_words()):
                 lv = -1  # a field label after a space, its suffix inside a word (168号 毕业院|校)
             if (kind == "num" and low_end - pos == 2 and text[pos] in "东西南北中"
                     and not (parts and parts[-1].kind in ("poi", "poi_bare"))):
                 lv = -1  # 东区 alone is a word (清华大学东区); after an estate it is its part
+            if kind == "poi_bare" and _clause_name(text, pos, low_end):
+                lv = -1  # a verb or a time before a lone building (确认|5号楼, 送件至|B座, 近日|7栋)
             if kind == "road" and text[low_end - 1] == "门" and low_end - pos < 3:
                 lv = -1  # a compound's gate (南门1号入口), not a street named after a gate (南院门15号)
             # Below the town level the order is free (88号东方大厦5楼, 东方大厦88号).
@@ -458,7 +483,52 @@ def _parse(text: str, pos: int, gaz, first_end: int | None = None) -> list[_Part
             city = d.city or city
         parts.append(cand)
         pos = cand.end
+        if last:
+            break
     return parts
+
+
+# Verbs of delivering, visiting and moving in, rarer than clause_words.txt keeps, that
+# come right before an address (到访|阳光花园, 核实|9栋2单元, 已搬进|阳光花园).
+_ADDRESS_VERBS = frozenset(
+    "到访 拜访 造访 探访 核实 核对 派送 配送 投递 寄送 送往 寄往 发往 运往 送至 寄至 发至 入住 住进 搬进 搬到 搬至 迁至 "
+    "迁往 落户 签收 代收 自提 取件 送货 送餐 送件 上门".split()
+)
+_CLAUSE: frozenset[str] | None = None
+
+
+def _clause_words() -> frozenset[str]:
+    """:func:`load_clause_words` and the verbs of :data:`_ADDRESS_VERBS`."""
+    global _CLAUSE
+    if _CLAUSE is None:
+        _CLAUSE = load_clause_words() | _ADDRESS_VERBS
+    return _CLAUSE
+
+
+# Words of time that open a clause, not a place's name (近日|7栋2单元, 目前|3号楼).
+_TIME_WORDS = frozenset(
+    "近日 今日 昨日 明日 日前 目前 今天 昨天 明天 后天 前天 现在 刚才 当时 此前 之前 之后 以后 以前 最近 近期 "
+    "今年 去年 明年 上午 下午 晚上 早上 中午 凌晨 傍晚 今晚 昨晚 明早 周末 平时".split()
+)
+
+
+def _clause_name(text: str, start: int, end: int) -> bool:
+    """The bare name before a building's number at ``start:end`` is made of verbs,
+    prepositions, adverbs and times that open the clause (确认|5号楼, 近日|7栋, 今天下午|3号楼),
+    with at most one character left, or ends in 至 after a verb (送件至|B座1703, 寄至|9栋)."""
+    if text[end - 1] == "至":
+        return True
+    clause = _clause_words()
+    k = start
+    while end - k >= 2 and (text[k:k + 2] in clause or text[k:k + 2] in _TIME_WORDS):
+        k += 2
+    return k > start and end - k < 2
+
+
+# Words that the unit ending a number begins: the address ends there.
+_UNIT_WORDS = frozenset("院子 院里 院落 室内 室外 楼下 楼上 楼顶 楼道 楼梯 楼前 楼后 楼房 楼盘".split())
+# Words that 楼 begins after a house number (88号|楼下, 楼顶, 楼道, 楼梯口, 楼盘).
+_AFTER_STOREY = frozenset("下上顶前后旁道梯房盘宇内外里")
 
 
 def _low_at(text: str, pos: int, limit: int, first: bool, venue: bool = False) -> tuple[str, int] | None:
@@ -509,6 +579,8 @@ def _is_address(text: str, parts: list[_Part]) -> bool:
             and "\u4e00" <= text[parts[-1].end:parts[-1].end + 1] <= "\u9fff"
             and text[parts[-1].end] not in _AFTER_BUILDING):
         return False  # a count of buildings before what they are (博物馆有7座建筑, 建起6座水厂)
+    if kinds[0] == "num" and kinds[1] not in ("num", "room") and _BUILDING_COUNT.fullmatch(text, parts[0].start, parts[0].end):
+        return False  # buildings counted before a name (建成16座|全优隧道): a building comes after its road
     if all(k == "div" for k in kinds):
         last = parts[-1].division
         # Divisions only: an address when it reaches county level by a full name.
@@ -556,7 +628,7 @@ def _after_clause(text: str, b: int, start: int, covered: int) -> int | None:
     a verb and its object). A name made only of the word stays (为民路, 开发一路)."""
     if any(c in _DIVISION_ENDS for c in text[b:start]):
         return b  # the read holds a division's suffix (…自治县解放东路): the chain decides
-    clause = load_clause_words()
+    clause = _clause_words()
     if (b > covered and "\u4e00" <= text[b - 1] <= "\u9fff" and text[b - 1:b + 1] in clause
             and text[b:b + 2] not in load_words()):
         # The read stopped inside the word, at its limit or at a stop that begins it
@@ -596,15 +668,18 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
         unit = _UNIT_AFTER_NUMBER.match(text, b, start)
         if unit is not None:
             b = unit.end()  # a date's or a measure's unit the walk began with (2010年|中山路, 70平米|公寓)
+    if b < start and text[b] == "线" and text[b - 1:b] == "号":
+        b += 1  # a metro line's (地铁8号线|耀华路站)
     if text[start - 1:start] == "几" or text[start:end] == "村" and text[start - 1:start] in _VILLAGE_VERBS:
         return None  # a count of bus lines (好几路), a verb and its object (确保驻村, 毅然回村)
     if _in_idiom(text, start, end, covered):
         return None
+    b = _after_former(text, b, start)
     if start - b >= 3:
         b = _after_clause(text, b, start, covered)
         if b is None:
             return None
-    elif start - b == 2 and text[b:start] in load_clause_words() and text[start:end] not in _ROAD_SUFFIXES:
+    elif start - b == 2 and text[b:start] in _clause_words() and text[start:end] not in _ROAD_SUFFIXES:
         return None  # a verb before an estate's generic word (直达小区, 关注家园); roads keep theirs (为民路)
     if b == start:
         while b > covered and text[b - 1].isascii() and text[b - 1].isalnum() and start - b < 20:
@@ -623,6 +698,21 @@ def _lone_start(text: str, start: int, end: int, covered: int) -> int | None:
     if (start - b < 2 and not short_ok) or tail_generic or text[b:end] in _GENERIC:
         return None
     return b
+
+
+def _after_former(text: str, b: int, start: int) -> int:
+    """Where a lone name read back to ``b`` begins after 原 (former) that opens it: 原 makes
+    no word with the character before it nor with the one after (他家原|滨河路, 原|解放路;
+    太原供电局, 原野),
+    and a name of two characters besides a section or direction is left (中原东路, 太原路,
+    原野路 keep theirs)."""
+    k = text.find("原", b, start - 2)
+    if k < 0 or all(c in _SECTION_CHARS for c in text[k + 1:start]) or k == b and start - b >= _LONE_MAX:
+        return b  # … nor one that the read's limit cut (白鹿|原民俗文化村)
+    words = load_words()
+    if k > 0 and text[k - 1:k + 1] in words or text[k:k + 2] in words:
+        return b
+    return k + 1
 
 
 # Adverbs and particles of verse and classical prose, which no place name holds.
@@ -1023,6 +1113,10 @@ def _across_gap(text: str, start: int, gaz, floor: int) -> int:
     return start
 
 
+# A road named after a person, its suffix right after the name (黄兴|南路, 中山|路, 逸仙|大道).
+_ROAD_AFTER_NAME = re.compile("[东西南北中]?(?:路|街|大道|大街)")
+
+
 def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[int, list[_Part]]:
     """Cut a personal name glued to the front of a road or estate (张伟高新四路88号)."""
     if _developer_at(text, begin):
@@ -1031,7 +1125,7 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
     lo = max(0, begin - 8)
     for f in detect_persons(text[lo:first_end], skip=[]):
         s, e = f.start + lo, f.end + lo
-        if f.score >= 0.5 and s <= begin < e and e < first_end - 1:
+        if f.score >= 0.5 and s <= begin < e and e < first_end - 1 and not _ROAD_AFTER_NAME.match(text, e):
             rest = _parse(text, e, gaz)
             if rest and rest[-1].end >= parts[-1].end and _is_address(text, rest):
                 return e, rest
@@ -1042,8 +1136,8 @@ def _drop_leading_name(text: str, begin: int, parts: list[_Part], gaz) -> tuple[
     if first.kind in ("road", "poi", "poi_bare") and (begin == 0 or not "\u4e00" <= text[begin - 1] <= "\u9fff"):
         for k in (3, 2, 4):
             cut = begin + k
-            if cut + 3 > first.end or text[begin:cut] in words:
-                continue
+            if cut + 3 > first.end or text[begin:cut] in words or text[cut - 1] in "路街巷":
+                continue  # … not after a road of its own (黄兴南路|步行街168号)
             if text[cut:cut + 2] in words:
                 rest = _parse(text, cut, gaz)
                 if rest and rest[-1].end == parts[-1].end and _is_address(text, rest):
@@ -1166,6 +1260,9 @@ def detect_addresses(text: str) -> list[Finding]:
                         break  # a short name cut from a word before it (华北|区 is no 北区)
                     if text[e - 1] == "乡" and text[e:e + 1] in "市县区":
                         break  # the town's 乡 begins a longer name (河南新乡市 holds no 南新乡)
+                    if (text[e - k:e] in _ZONE_DIVISIONS and e - k > covered and "\u4e00" <= text[e - k - 1] <= "\u9fff"
+                            and text[e - k - 1] not in _LONE_STOP and _division_at(text, e - k - 2, gaz) is None):
+                        break  # 外高桥|保税区 is read as a zone below
                     starts.append(e - k)
                     break
             if starts and text[e - 1] in "市县" and e - starts[0] == 2 and e >= 4:
@@ -1228,7 +1325,8 @@ def detect_addresses(text: str) -> list[Finding]:
                 # The walk back stopped at its length limit inside a verse or an idiom: the
                 # name begins after it (花旗银行摇摇欲坠|华尔街) or there is none (柳暗花明又|一村).
                 if ms - after >= 2:
-                    starts = [after]
+                    # … and after a verb that follows the adverb (已|搬进|阳光花园).
+                    starts = [_after_clause(text, after, ms, covered) or after if ms - after >= 3 else after]
                 else:
                     cut = lone
             elif ms - lone >= _LONE_MAX and lone > covered:
@@ -1248,10 +1346,16 @@ def detect_addresses(text: str) -> list[Finding]:
         else:
             # A numbered element: the address may begin up to a road/estate name before it.
             starts = list(range(max(covered, ms - 12), ms + 1))
+        clause_end = 0  # end of a clause read as a building's bare name (今天下午|3号楼)
         for s in starts:
-            if s > covered and s < n and text[s] in "号栋幢楼室层单元组" or s < n and text[s] in no_start:
+            if s > covered and s < n and text[s] in "号栋幢楼室层单元组" or s < n and text[s] in no_start or s < clause_end:
                 continue
             parts = _parse(text, s, gaz)
+            if not parts and group == "num" and s < ms:
+                # Its words left out, no start inside them is tried (天下午|3号楼 is no estate).
+                low = _low_at(text, s, min(n, ms + 16), True)
+                if low is not None and low[0] == "poi_bare" and _clause_name(text, s, low[1]):
+                    clause_end = low[1]
             if weak and parts and parts[0].end != me:
                 # The name reads on past the suffix: a longer name (也可顺游|镇远古城), unless
                 # a village or a number follows the suffix (汀河乡|裕后村).
