@@ -820,17 +820,18 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
     out = []
     gaz = None
     fields = [(m.start(1) - 1, m.end(1) - 1, False) for m in _field_patterns()[1].finditer("\n" + text)]
+    cells = set()
     if "| " in text:
-        fields += [(*m.span(1), False) for m in _MARKDOWN_CELL.finditer(text)]  # | 1 | 金星 | 黄金 |
+        cells = {m.span(1) for m in _MARKDOWN_CELL.finditer(text)}  # | 1 | 金星 | 黄金 |
+        fields += [(a, b, False) for a, b in sorted(cells)]
     words = load_common_words()
     for s, e, glued in fields + [(a, b, True) for a, b in _glued_spans(text, skip)]:
         e = _strip_title(text, s, e)
         name = text[s:e]
         column = None if glued else _column(text, s, e)
-        if column is False:
-            continue  # name,mobile,addr,remark / …,老客户 周末送货: a remark, not a name
-        if column and e - s <= 4 and name not in FIELD_WORDS and (
-                name not in NOT_NAME_WORDS or name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES):
+        if column is False or column is None and (s, e) in cells:
+            continue  # name,mobile,addr,remark / …,老客户 周末送货: a remark; a Markdown cell only under a name header
+        if column and e - s <= 4 and name not in FIELD_WORDS and (name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES):
             out.append((s, e, glued))  # 序号,姓名 / 2,江山: the header says it is a name
             continue
         if name in words or not (_long_digits_or_not(text, s - 1, -1) and _long_digits_or_not(text, e, 1)):
@@ -874,7 +875,7 @@ def _column(text: str, s: int, e: int) -> bool | None:
     delim = text[before - 1] if before and text[before - 1] in _COLUMN_DELIMS else text[after:after + 1]
     if not delim or delim not in _COLUMN_DELIMS:
         return None
-    first_end = text.find("\n", 0, _MAX_ROW)
+    head, first_end = _header_line(text, delim)
     newline = text.rfind("\n", max(0, s - _MAX_ROW), s)
     if first_end < 0 or newline < first_end:
         return None  # no short header line, or the field is on it or on a long row
@@ -883,11 +884,21 @@ def _column(text: str, s: int, e: int) -> bool | None:
         if len(text) - e > _MAX_ROW:
             return None
         line_end = len(text)
-    header = text[:first_end].rstrip("\r")
+    header = text[head:first_end].rstrip("\r")
     cells = header.split(delim)
     if len(cells) < 2 or len(cells) != text.count(delim, newline + 1, line_end) + 1:
         return None
     return _header_kind(cells[text.count(delim, newline + 1, s)].strip())
+
+
+def _header_line(text: str, delim: str) -> tuple[int, int]:
+    """Start and end of a table's header line: the first line, or the second when the first
+    holds no ``delim`` (a title: 成绩单.csv ⏎ 姓名,语文,…). End -1 when there is none."""
+    first_end = text.find("\n", 0, _MAX_ROW)
+    if first_end < 0 or delim in text[:first_end]:
+        return 0, first_end
+    second_end = text.find("\n", first_end + 1, first_end + 1 + _MAX_ROW)
+    return first_end + 1, second_end
 
 
 def _has_name_column(text: str) -> bool:
