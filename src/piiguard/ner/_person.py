@@ -1227,10 +1227,22 @@ _LABEL_ENDS = (":", "：", "】", "]", "“", '"', "「", "『")
 # Field names whose value is a thing, not a person (付款方式：支付宝, 民族：汉族).
 def _thing_value(text: str, s: int) -> bool:
     """Whether ``text[s:]`` is the value of a key about a thing (品牌：海尔, dept: 研发)."""
-    if not s or text[s - 1] not in _KEY_VALUE_ENDS:
-        return False  # most names: no key's colon, quote or space right before
-    m = _THING_VALUE_RE.search(text, max(0, s - 24), s)
-    return m is not None and m.end() == s
+    j = s
+    while j and text[j - 1] in " \t\"'" and s - j < 3:
+        j -= 1
+    if not j or text[j - 1] not in ":：=":
+        return False  # most names: no key's colon right before
+    j -= 1
+    if j and text[j - 1] in "\"'":
+        j -= 1
+    key = text[max(0, j - 12):j].rstrip(" \t")
+    if key.endswith(_THING_KEYS):
+        return True
+    if not key.endswith(_LATIN_THING_KEYS):
+        return False
+    # dept: 研发, "brand":"李宁" — the Latin key whole, not the end of a longer word (adept:)
+    return any(key.endswith(k) and not (len(key) > len(k) and (key[-len(k) - 1].isalpha() or key[-len(k) - 1] == "_"))
+               for k in _LATIN_THING_KEYS)
 
 
 _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产品", "物品", "品名", "货物", "平台", "渠道", "银行", "开户行", "快递",
@@ -1241,9 +1253,6 @@ _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产�
 _LATIN_THING_KEYS = ("dept", "department", "company", "org", "team", "group", "city", "province", "country",
                      "status", "type", "category", "brand", "product", "title", "role", "position", "level",
                      "tag", "tags", "sku", "item", "dish", "menu", "weather", "app", "project", "sign")
-_KEY_VALUE_ENDS = frozenset(":：=\"' \t")
-_THING_VALUE_RE = re.compile(
-    "(?:" + "|".join(_THING_KEYS) + r"|(?<![A-Za-z_])(?:" + "|".join(_LATIN_THING_KEYS) + r"))[\"']?[ \t]*[:：=][ \t]*[\"']?$")
 _PRONOUNS = frozenset("您你我她它们")  # never inside a name in the corpora (他 is: 切他·他那乍罗)
 _ROLE_SET = frozenset(ROLE_LABELS)
 # Labels that are also verbs (签名盖章, 署名权): a name follows them only after a colon.
