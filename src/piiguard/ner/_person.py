@@ -848,7 +848,7 @@ def _field_spans(text: str, skip: list[tuple[int, int]] | None = None) -> list[t
             continue
         if not glued and _prose_field(text, s, e):
             continue
-        if not glued and _thing_value(text, s):
+        if not glued and s and text[s - 1] in _KEY_VALUE_ENDS and _thing_value(text, s):
             continue  # 付款方式：支付宝, 品牌：海尔: the value of a field about a thing
         out.append((s, e, glued))
     return out
@@ -1253,6 +1253,7 @@ _THING_KEYS = ("方式", "类型", "状态", "品牌", "名称", "商品", "产�
 _LATIN_THING_KEYS = ("dept", "department", "company", "org", "team", "group", "city", "province", "country",
                      "status", "type", "category", "brand", "product", "title", "role", "position", "level",
                      "tag", "tags", "sku", "item", "dish", "menu", "weather", "app", "project", "sign")
+_KEY_VALUE_ENDS = frozenset(":：=\"' \t")  # what ends a key before its value
 _PRONOUNS = frozenset("您你我她它们")  # never inside a name in the corpora (他 is: 切他·他那乍罗)
 _ROLE_SET = frozenset(ROLE_LABELS)
 # Labels that are also verbs (签名盖章, 署名权): a name follows them only after a colon.
@@ -1290,8 +1291,8 @@ _LATIN_ADDRESSED = re.compile(
     r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[ \t]*(?=\n|$)",
     re.MULTILINE,
 )
-_LATIN_GREETED = re.compile(r"(?:^|(?<=[\s，。！？,.!?：:]))([A-Z][a-z]{1,14})(?=你好|您好)", re.MULTILINE)
-_LAST_LINE = re.compile(r"\n[ \t]*([A-Z][a-z]{1,14})[ \t]*\n?$")
+_LATIN_GREETED = re.compile(r"([A-Z](?:(?<=^.)|(?<=[\s，。！？,.!?：:].))[a-z]{1,14})(?=你好|您好)", re.MULTILINE)
+_LAST_LINE = re.compile(r"\n[ \t]*([A-Z][a-z]{1,14})[ \t]*\n?\Z")
 _LETTER_WORDS = re.compile("Dear|Hi|Hello|Hey|Attn|[Rr]egards|Best|Thank|Cheers|Sincerely|Yours")
 # A Latin name filling a table's person column (name,phone / Kevin Lin,137…).
 _LATIN_FIELD = re.compile(r"(?<=[,|\t;])[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*(?=[,|\t;\r\n]|$)"
@@ -1397,10 +1398,11 @@ def _latin_spans(text: str) -> list[tuple[int, int, float]]:
             continue  # DIY, SPL: acronyms, not names
         out.append((m.start(1), m.end(1), 0.6))
     out += [(a, b, 0.7) for a, b in _latin_speakers(text)]
-    for m in _LATIN_GREETED.finditer(text):
-        if likely_given_name(m.group(1)):
-            out.append((*m.span(1), 0.7))  # Cathy你好，…
-    last = _LAST_LINE.search(text)
+    if "你好" in text or "您好" in text:
+        for m in _LATIN_GREETED.finditer(text):
+            if likely_given_name(m.group(1)):
+                out.append((*m.span(1), 0.7))  # Cathy你好，…
+    last = _LAST_LINE.search(text, max(0, len(text) - 24))
     if last is not None and likely_given_name(last.group(1)):
         out.append((*last.span(1), 0.7))  # a letter signed on its last line: …随时联系。⏎Sophie
     if _LETTER_WORDS.search(text):
@@ -1934,7 +1936,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue
         if (s, e) not in labelled and _in_brand(text, s, e):
             continue  # 周大福的金镯子, 来一罐王老吉 (吉 of 老吉)
-        if (s, e) not in labelled and _thing_value(text, s):
+        if s and text[s - 1] in _KEY_VALUE_ENDS and (s, e) not in labelled and _thing_value(text, s):
             continue  # dept: 研发, 品牌：李宁: a field about a thing holds no name
         if text[s:s + 2] in _STRIP_SET or not _PRONOUNS.isdisjoint(text[s:e]):
             continue  # 乘客：师傅我在…: a title and a pronoun, whatever rule read them
