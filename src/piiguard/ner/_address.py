@@ -276,7 +276,7 @@ _LONE_STOP = frozenset(
 _POSITION_INITIALS = frozenset("上下前后地")
 _LOCATIVE_TAILS = frozenset("面边方头上下前后里内外")
 _SUFFIX_WORDS = frozenset(
-    "路线 路段 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
+    "路线 路径 路程 路过 路面 路况 路费 路人 路灯 路由 路透 路牌 路标 路基 路演 路子 路数 街头 街拍 街舞 街坊 "
     "街景 街区 街机 村落 村民 村庄 村委 村干 村级 村官 村长 村镇 巷战 苑囿 场景 场面 场合 场所 场地 镇长 乡长 "
     "镇压 镇守 镇定 镇静 镇痛 镇住 镇魂 镇江 乡村 乡镇 乡企 乡亲 乡土 乡下 乡间 乡愁 乡音 乡情 乡里 乡民 乡邻 乡绅".split()
 )
@@ -947,8 +947,10 @@ def _is_lone(text: str, parts: list[_Part]) -> bool:
         return False
     if text[p.start:p.end] in _GENERIC or text.startswith("兵团", p.end - 2):
         return False  # 兵团: the Corps named alone is an organisation
-    # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix.
-    return text[p.end - 1:p.end + 1] not in _SUFFIX_WORDS
+    # 路线, 路过, 村落: the suffix begins a word with the next character, so it is no suffix;
+    # so does 路段 after 等 (东三环等路段: "and other sections"; 核心路段 keeps the road, as
+    # CLUENER reads the place before it).
+    return text[p.end - 1:p.end + 1] not in _SUFFIX_WORDS and text[p.end - 2:p.end + 1] != "等路段"
 
 
 # Around a county, district or county-level city named alone, words that make it a region
