@@ -653,6 +653,9 @@ def _name_boundary(text: str, s: int) -> bool:
                       or text[max(0, s - 3):s] in words)
 
 
+_PERSON_NOUNS_DOT = ("父亲", "母亲", "妈妈", "爸爸", "妻子", "丈夫", "儿子", "女儿", "同事", "朋友", "同学", "学生", "员工")
+
+
 def _dotted_spans(text: str) -> list[tuple[int, int]]:
     """Minority and transliterated names joined by a dot (阿依古丽·热合曼, 扎西·多吉).
 
@@ -672,20 +675,25 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
         while run > 0 and d - run < 8 and _is_han(text[run - 1]):
             run -= 1
         start = None
+        fielded = 2 <= d - run <= 5 and run > 0 and text[run - 1] in "：:\t>"
+        if fielded:
+            start = run  # the whole run after a field's label (住客信息：买买提江·阿不都, <xm>…)
         for k in (1, 2, 3, 4, 5):
             s = d - k
-            if s < run:
+            if start is not None or s < run:
                 break
-            # A left part of five only from the run's start (努尔买买提·阿不都).
-            if s == run or k < 5 and _name_boundary(text, s):
+            # A left part of five only from the run's start (努尔买买提·阿不都); a label, role or
+            # kin word before the name is an edge too (被申请人|热依拉·吾守尔, 父亲|吐尔逊·卡德尔).
+            if s == run or k < 5 and (_name_boundary(text, s) or text.endswith(_DOT_LEFT_WORDS, max(0, s - 5), s)):
                 start = s
                 break
         if start is None or (start and text[start - 1] in _DOTS):
             continue
         e = d + 1
         while e < n and e - d <= 5 and _is_han(text[e]) and text[e] not in _AFTER_NAME \
-                and text[e] not in _VERB_TAIL and text[e] not in _DETERMINERS and text[e:e + 2] not in words:
-            e += 1
+                and text[e] not in _VERB_TAIL and text[e] not in _DETERMINERS \
+                and (fielded and e - d <= 2 or text[e:e + 2] not in words):
+            e += 1  # in a field, the right part's first two characters may make a word (阿不|力孜)
         if text[e:e + 1] == "都" and e - d >= 3 and (e + 1 == n or not _is_han(text[e + 1])):
             e += 1  # 努尔买买提·阿不都, at a clear edge: no particle 都 without its verb
         if (e - d < 3 or text[e - 1] in _DOTTED_BAD_LAST or (e < n and text[e] in _DOTS)
@@ -695,6 +703,7 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DOT_LEFT_WORDS = tuple(sorted(set(NAME_LABELS) | set(_PERSON_NOUNS_DOT), key=len, reverse=True))
 _COMPOUND_RE = re.compile("|".join(sorted(COMPOUND_SURNAMES)))
 # Compound surnames that also begin words, brands and titles (东方红, 西门子, 轩辕剑): read
 # only after a word for a person (客户东方明, 同事西门雪).
