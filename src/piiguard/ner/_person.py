@@ -217,7 +217,7 @@ _TITLED_SURNAMES = SURNAMES - set("由向于和时全武区但国任原付")  # 
 _HONOURED_SURNAMES = SURNAMES - set("和与及跟同")  # 住户武先生, 区先生; not 她和先生
 # Forms of address, not offices, after which a word before the surname is an edge too.
 _WORD_EDGE_TITLES = frozenset(_PERSON_HONORIFICS + ("阿姨", "大爷", "大妈", "老板", "教练", "管家", "同志", "同学",
-                                                    "研究员", "干事", "店长", "经理", "主任", "总", "工", "姐"))
+                                                    "研究员", "干事", "店长", "经理", "主任", "主管", "总", "工", "姐"))
 # … or after a role that ends so (骑手马师傅, 快递员刘师傅, 司机李师傅).
 _BEFORE_TITLED = frozenset("，。、；：！？,.;:!?（(“\"'的和与及跟给找问请谢了是由个位 \t\n】]」』-—" "员机手工人师官哥")
 _PERSON_ONLY = frozenset(("先生", "女士", "小姐"))
@@ -466,7 +466,7 @@ _GLUED_NAME = re.compile(_DOTTED_NAME + "|" + _NAME_BODY)
 # Kin and record roles right before a full name (给儿子王梓轩买的, 家父宁大福八十大寿, 原告黄金龙诉称,
 # 驾驶员金星无责): what the model, on a short line, often misses. After a role (not after kin:
 # 女儿成绩…) the name may be a word when what follows it is a pause or a verb of the record.
-_KIN_CUES = ("儿子", "女儿", "我爸", "我妈", "家父", "家母", "小女", "犬子", "宝贝", "宝宝", "老公", "老婆", "爱人",
+_KIN_CUES = ("儿子", "女儿", "我爸", "我妈", "爸爸", "妈妈", "家父", "家母", "小女", "犬子", "宝贝", "宝宝", "老公", "老婆", "爱人",
              "丈夫", "妻子", "孙子", "孙女", "外孙", "新生儿")
 _ROLE_CUES = ("客户", "本人", "驾驶员", "司机", "主持人", "统筹", "经纪人", "主任", "原告", "被告", "被告人", "申请人",
               "被申请人", "第三人", "证人", "当事人", "上诉人", "被上诉人", "收件人是", "收货人是", "联系人是", "员工",
@@ -487,6 +487,8 @@ def _cued_by_role(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         c = m.start()
         if c and text[c - 1:c + 1] in words:
             continue  # 妇女|儿童: the cue is part of a word
+        if m.group() in ("爸爸", "妈妈") and c and _is_han(text[c - 1]) and text[c - 1] not in "他她我你的":
+            continue  # 王妈妈来接孩子: someone's parent, named by the child (他爸爸夏建国 names him)
         p = m.end()
         sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p:p + 1] in _TITLED_SURNAMES else 0
         if not sl:
@@ -551,7 +553,8 @@ def _listed_among_names(text: str, spans: dict[tuple[int, int], float]) -> list[
 # A surname given in a call or chat (免贵姓黄, 我姓韩, 客户：姓欧阳，叫欧阳锋).
 _SURNAME_GIVEN_RE = re.compile(
     # 姓 first, so the engine skips straight to it; what stands before it is read after.
-    "姓(?:(?<=免贵姓)|(?<=我姓)|(?<=本人姓)|(?<=他姓)|(?<=她姓)|(?<=^姓)|(?<=[：:\\s，,]姓))(" + _SURNAME + ")"
+    "姓(?:(?<=免贵姓)|(?<=[我他她]姓)|(?<=本人姓)|(?<=用户姓)|(?<=客户姓)|(?<=对方姓)|(?<=[婆奶爷公妈爸]姓)|(?<=^姓)|(?<=[：:\\s，,]姓))("
+    + _SURNAME + ")"
     "(?=$|[，,。.；;！!？?\\s、]|叫|的|名)",
     re.MULTILINE,
 )
@@ -1496,6 +1499,15 @@ def _give_way(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: i
         taken.difference_update(range(*k))
 
 
+_THANKS = frozenset(("谢谢", "感谢", "麻烦"))  # 谢谢小何: the model's 谢谢小
+
+
+def _inside_any(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` lies inside one of the sorted ``spans``."""
+    i = bisect_right(spans, (s, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
+
+
 def _displace(spans: dict[tuple[int, int], float], taken: set[int], s: int, e: int, below: float) -> None:
     """Drop the names overlapping ``[s, e)`` that score below ``below`` (names are at most
     eight characters long, so only spans starting up to eight before ``s`` are looked up)."""
@@ -1947,7 +1959,11 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             continue  # 周大福的金镯子, 来一罐王老吉 (吉 of 老吉)
         if s and text[s - 1] in _KEY_VALUE_ENDS and (s, e) not in labelled and _thing_value(text, s):
             continue  # dept: 研发, 品牌：李宁: a field about a thing holds no name
-        if text[s:s + 2] in _STRIP_SET or not _PRONOUNS.isdisjoint(text[s:e]):
+        if quiet and _inside_any(quiet, s, e):
+            continue  # michael of michael.z@example.com: inside an identifier found already
+        if e - s == 1 and text[s] not in SURNAMES and (text[s - 1:s].isdigit() or text[s] in "岁次个号元年月日天"):
+            continue  # 夏雨｜28岁｜, 85元/次: a unit, not a one-character name
+        if text[s:s + 2] in _THANKS or text[s:s + 2] in _STRIP_SET or not _PRONOUNS.isdisjoint(text[s:e]):
             continue  # 乘客：师傅我在…: a title and a pronoun, whatever rule read them
         if "某" in text[s:e] or (e - s >= 3 or text[e - 1] in "元圆整") and all(c in _CAPITAL_NUMERALS for c in text[s:e]):
             continue  # 被告：张某: anonymised already; 伍佰万元整: an amount in capital numerals
