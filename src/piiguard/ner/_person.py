@@ -471,7 +471,12 @@ _KIN_CUES = ("儿子", "女儿", "我爸", "我妈", "爸爸", "妈妈", "家父
 _ROLE_CUES = ("客户", "本人", "驾驶员", "司机", "主持人", "统筹", "经纪人", "主任", "原告", "被告", "被告人", "申请人",
               "被申请人", "第三人", "证人", "当事人", "上诉人", "被上诉人", "收件人是", "收货人是", "联系人是", "员工",
               "学生", "患者", "业主", "租客", "房东", "乘客", "候选人", "应聘者", "面试者", "投保人", "被保险人")
-_CUE_ROLE_RE = gated("|".join(sorted(_KIN_CUES + _ROLE_CUES, key=len, reverse=True)))
+# A field and a copula before the name (收件人是高峰吗, 持卡人是夏天本人, 收件人写白露，): the
+# name may be a word when a pause, 吗 or 本人 follows.
+_NAMING_CUES = tuple(f"{a}{b}" for a in ("收件人", "收货人", "联系人", "持卡人", "开户人", "户名", "账户名", "寄件人", "乘车人")
+                     for b in ("是", "写", "为", "改成", "改为", "叫"))
+_CUE_ROLE_RE = gated("|".join(sorted(_KIN_CUES + _ROLE_CUES + _NAMING_CUES, key=len, reverse=True)))
+_NAMING_SET = frozenset(_NAMING_CUES)
 _ROLE_SET_CUES = frozenset(_ROLE_CUES)
 # What may follow a name that is also a word, after a role.
 _WORD_NAME_AFTER = ("反馈", "表示", "诉称", "申请", "通报", "无责", "负", "带看", "确认", "签字", "签收", "提出", "认为",
@@ -493,20 +498,22 @@ def _cued_by_role(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         sl = 2 if text[p:p + 2] in COMPOUND_SURNAMES else 1 if text[p:p + 1] in _TITLED_SURNAMES else 0
         if not sl:
             continue
-        role = m.group() in _ROLE_SET_CUES
+        naming = m.group() in _NAMING_SET
+        role = naming or m.group() in _ROLE_SET_CUES
         for given in (2, 1):
             q = p + sl + given
             name = text[p:q]
             rest = name[sl:]
             if len(name) < q - p or not all(_is_han(c) and c not in _AFTER_NAME and c not in _END_VERBS_3 for c in rest):
                 continue
-            if role and not (any(c in _seconds for c in rest) if given == 2 and rest[0] != rest[1]
+            if role and not naming and not (any(c in _seconds for c in rest) if given == 2 and rest[0] != rest[1]
                              else all(c in _seconds for c in rest)):
                 continue  # after a role, a given-name character seen in names, or a doubled one (朵朵)
             if given == 2 and (text.startswith(_WORD_NAME_AFTER, q - 1) or text[q - 1:q + 1] in _VERBS_AFTER_NAME):
                 continue  # 经纪人高明|带看: the verb is not the name's
-            if _strip_title(text, p, q) < q or name in NOT_NAME_WORDS or name in FIELD_WORDS:
-                break  # 客户李先生: a title, which other rules read
+            if _strip_title(text, p, q) < q or name in FIELD_WORDS or name in NOT_NAME_WORDS and not (
+                    naming and text.startswith(("吗", "本人"), q)):
+                break  # 客户李先生: a title, which other rules read; 持卡人是夏天本人 names even a word
             after = q == len(text) or not _is_han(text[q]) or text[q] in _AFTER_NAME
             wordy = name in words or name[sl:] in common or role and name[sl:] in words or (sl == 1 and (name[:2] in words or name[:2] in NOT_NAME_WORDS))
             if not wordy:
@@ -515,8 +522,9 @@ def _cued_by_role(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
                     break
                 continue
             # 客户江山反馈, 驾驶员金星无责, 原告黄金龙诉称: a word, only after a role and before
-            # a verb of the record (not 学生相比, 客户和解)
-            if role and text.startswith(_WORD_NAME_AFTER, q):
+            # a verb of the record (not 学生相比, 客户和解), or after a field's copula before a pause
+            if role and text.startswith(_WORD_NAME_AFTER, q) or m.group() in _NAMING_SET and (
+                    q == len(text) or text[q] in "，,。.；;！!？?、 \n" or text.startswith(("吗", "本人", "的"), q)):
                 out.append((p, q))
                 break
     return out
