@@ -664,9 +664,6 @@ def _name_boundary(text: str, s: int) -> bool:
                       or text[max(0, s - 3):s] in words)
 
 
-_PERSON_NOUNS_DOT = ("父亲", "母亲", "妈妈", "爸爸", "妻子", "丈夫", "儿子", "女儿", "同事", "朋友", "同学", "学生", "员工")
-
-
 def _dotted_spans(text: str) -> list[tuple[int, int]]:
     """Minority and transliterated names joined by a dot (阿依古丽·热合曼, 扎西·多吉).
 
@@ -714,7 +711,6 @@ def _dotted_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_DOT_LEFT_WORDS = tuple(sorted(set(NAME_LABELS) | set(_PERSON_NOUNS_DOT), key=len, reverse=True))
 _COMPOUND_RE = re.compile("|".join(sorted(COMPOUND_SURNAMES)))
 # Compound surnames that also begin words, brands and titles (东方红, 西门子, 轩辕剑): read
 # only after a word for a person (客户东方明, 同事西门雪).
@@ -724,6 +720,9 @@ _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.、．)）][ \t]*)?$")
 _WORDLIKE_COMPOUNDS = frozenset("东方 西门 轩辕 百里 第五 长孙 公孙 司空 万俟 南宫 独孤".split())
 _PERSON_NOUNS = ("客户", "朋友", "同事", "母亲", "父亲", "妈妈", "爸爸", "妻子", "丈夫", "老婆", "老公",
                  "儿子", "女儿", "用户", "同学", "邻居", "姓名", "联系人", "收件人", "收货人", "寄件人")
+# What stands before a dotted name as its edge: a label, a role or a word for a person
+# (被申请人|热依拉·吾守尔, 父亲|吐尔逊·卡德尔).
+_DOT_LEFT_WORDS = tuple(sorted(set(NAME_LABELS) | set(_PERSON_NOUNS), key=len, reverse=True))
 
 
 def _compound_spans(text: str) -> list[tuple[int, int]]:
@@ -1347,7 +1346,7 @@ _SPEAKER_TAILS = ("妈妈", "爸爸", "家长", "奶奶", "爷爷", "外婆", "�
 _NOT_SPEAKER_ENDS = frozenset("员长者手生人方主")
 
 
-def _chat_speakers(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+def _chat_speakers(text: str) -> list[tuple[int, int]]:
     found = [m.span(1) for m in _CHAT_LINE_RE.finditer(text)]
     if len(found) < 2:
         return []
@@ -1826,7 +1825,7 @@ def detect_persons(text: str, *, skip: list[tuple[int, int]] | None = None,
             _displace(spans, taken, a, b, below=0.6)
             _claim(spans, taken, a, b, 0.7)
     if ":" in text or "：" in text:
-        for a, b in _chat_speakers(text, words):
+        for a, b in _chat_speakers(text):
             if (a, b) in spans:
                 spans[(a, b)] = max(spans[(a, b)], 0.7)
                 continue
